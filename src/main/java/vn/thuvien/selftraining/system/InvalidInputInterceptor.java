@@ -1,0 +1,30 @@
+package vn.thuvien.selftraining.system;
+
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+
+import vn.thuvien.selftraining.training.InvalidInputException;
+
+/**
+ * The engine wraps anything a task listener throws in an English message ("ENGINE-03051 There
+ * was an exception while invoking the TaskListener ..."), which Tasklist would show to a
+ * librarian. Outside the transaction (it has rolled back by then), this interceptor rethrows our
+ * own Vietnamese {@link InvalidInputException} in place of its wrapper; every other error passes
+ * unchanged.
+ */
+public class InvalidInputInterceptor extends CommandInterceptor {
+
+  @Override
+  public <T> T execute(Command<T> command) {
+    try {
+      return next.execute(command);
+    } catch (RuntimeException e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof InvalidInputException invalid) {
+          throw invalid;
+        }
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package vn.thuvien.selftraining.training;
+
+import static vn.thuvien.selftraining.training.StaffSelfTrainingProcess.*;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bean {@code phaseTask}: create and complete listener of every task of
+ * {@code staff-self-training}. On create it records the phase as open with its due date; on
+ * complete it checks the form's values on the server ({@link TaskInputRules},
+ * {@link ReportFileValidator}) and records the outcome. Refused input throws, which rolls the
+ * completion back: the task stays open and nothing is stored.
+ */
+@Component("phaseTask")
+public class PhaseTaskListener implements TaskListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PhaseTaskListener.class);
+
+  private final ParticipantRecords records;
+  private final ReportFiles reportFiles;
+  private final ReportFileValidator fileValidator;
+  private final Clock clock;
+
+  public PhaseTaskListener(ParticipantRecords records, ReportFiles reportFiles,
+      ReportFileValidator fileValidator, Clock clock) {
+    this.records = records;
+    this.reportFiles = reportFiles;
+    this.fileValidator = fileValidator;
+    this.clock = clock;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Phase phase = Phase.ofTask(task.getTaskDefinitionKey());
+    String instanceId = task.getProcessInstanceId();
+    switch (task.getEventName()) {
+      case EVENTNAME_CREATE -> records.phaseOpened(instanceId, phase, task.getDueDate());
+      case EVENTNAME_COMPLETE -> completed(task, phase, instanceId);
+      default -> throw new IllegalStateException("Unexpected task event " + task.getEventName());
+    }
+  }
+
+  private void completed(DelegateTask task, Phase phase, String instanceId) {
+    TaskInputRules.check(phase, task);
+    Date now = Date.from(clock.instant());
+    switch (phase) {
+      case OPTIONAL_PART -> records.topicChosen(instanceId, TaskInputRules.text(task, VAR_TOPIC));
+      case REPORT_WRITING -> records.reportWritten(instanceId, TaskInputRules.text(task, VAR_REPORT_TITLE));
+      case REPORT_SUBMISSION -> storeReport(task, instanceId, now);
+      case EVALUATION -> recordEvaluation(task, instanceId, now);
+      default -> {
+        // plan and common part: the record of the phase itself is all there is
+      }
+    }
+    if (phase != Phase.EVALUATION || Boolean.TRUE.equals(task.getVariable(VAR_REPORT_ACCEPTED))) {
+      records.phaseCompleted(instanceId, phase, task.getDueDate(), now);
+    }
+  }
+
+  private void storeReport(DelegateTask task, String instanceId, Date now) {
+    Object value = task.getVariableTyped(VAR_REPORT_FILE);
+    if (!(value instanceof FileValue file) || file.getValue() == null) {
+      throw new InvalidInputException("Chưa chọn tệp bài thu hoạch (trường \"Tệp bài thu hoạch\").");
+    }
+    byte[] content = readAll(file);
+    String mimeType = fileValidator.check(file.getFilename(), content);
+    long fileId = reportFiles.store(records.idOf(instanceId), file.getFilename(), mimeType, content, now);
+    records.reportSubmitted(instanceId, fileId);
+    task.setVariable(VAR_REPORT_FILE_ID, fileId);
+    LOG.info("Report submitted: instance {}, file {} ({} bytes)", instanceId, fileId, content.length);
+  }
+
+  private void recordEvaluation(DelegateTask task, String instanceId, Date now) {
+    boolean accepted = (Boolean) task.getVariable(VAR_REPORT_ACCEPTED);
+    if (!accepted) {
+      records.reportReturned(instanceId, TaskInputRules.text(task, VAR_RETURN_REASON));
+      return;
+    }
+    BigDecimal score = BigDecimal.valueOf(((Number) task.getVariable(VAR_SCORE)).doubleValue());
+    records.evaluated(instanceId, score, null, TaskInputRules.text(task, VAR_EVALUATION_COMMENT),
+        evaluator(task), now);
+  }
+
+  /** The logged-in principal who completed the task; the assignee when completed through the API. */
+  private static String evaluator(DelegateTask task) {
+    Authentication authentication =
+        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication != null ? authentication.getUserId() : task.getAssignee();
+  }
+
+  private static byte[] readAll(FileValue file) {
+    try (var in = file.getValue()) {
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("Cannot read uploaded file", e);
+    }
+  }
+}

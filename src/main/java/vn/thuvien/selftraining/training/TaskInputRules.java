@@ -1,0 +1,111 @@
+package vn.thuvien.selftraining.training;
+
+import static vn.thuvien.selftraining.training.StaffSelfTrainingProcess.*;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * What each task's form must contain, checked on the server when the task is completed: the
+ * forms' own checks can be bypassed (REST, an old browser), these cannot. Messages name the field
+ * as the form labels it.
+ */
+public final class TaskInputRules {
+
+  /** Camunda stores a String variable in at most 4,000 characters. */
+  public static final int MAX_TEXT = 4000;
+
+  private TaskInputRules() {
+  }
+
+  /** @throws InvalidInputException listing every problem of the submitted values */
+  public static void check(Phase phase, VariableScope values) {
+    List<String> problems = new ArrayList<>();
+    switch (phase) {
+      case PLAN -> {
+        requireText(problems, values, VAR_PLAN_MATERIALS, "Tài liệu cần tìm đọc");
+        requireText(problems, values, VAR_PLAN_SCHEDULE, "Thời gian thực hiện");
+        requireText(problems, values, VAR_PLAN_METHOD, "Cách thức tự bồi dưỡng");
+      }
+      case COMMON_PART -> {
+        requireText(problems, values, VAR_COMMON_PART_NOTES, "Ghi chép Phần chung");
+        requireConfirmed(problems, values, VAR_COMMON_PART_DONE, "Tôi đã hoàn thành Phần chung");
+      }
+      case OPTIONAL_PART -> {
+        requireText(problems, values, VAR_TOPIC, "Chuyên đề tự chọn");
+        String topic = text(values, VAR_TOPIC);
+        if (topic != null && topic.length() > 500) {
+          problems.add("Trường \"Chuyên đề tự chọn\" dài quá 500 ký tự.");
+        }
+        requireText(problems, values, VAR_OPTIONAL_PART_NOTES, "Ghi chép Phần tự chọn");
+        requireConfirmed(problems, values, VAR_OPTIONAL_PART_DONE, "Tôi đã hoàn thành Phần tự chọn");
+      }
+      case REPORT_WRITING -> {
+        requireText(problems, values, VAR_REPORT_TITLE, "Tên bài thu hoạch");
+        requireConfirmed(problems, values, VAR_REPORT_WRITTEN, "Tôi đã viết xong bài thu hoạch");
+      }
+      case REPORT_SUBMISSION -> {
+        // the file itself is checked by ReportFileValidator
+      }
+      case EVALUATION -> checkEvaluation(problems, values);
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+  }
+
+  private static void checkEvaluation(List<String> problems, VariableScope values) {
+    Object accepted = values.getVariable(VAR_REPORT_ACCEPTED);
+    if (!(accepted instanceof Boolean)) {
+      problems.add("Vui lòng chọn \"Kết quả\": chấp nhận bài thu hoạch hoặc trả lại để chỉnh sửa.");
+      return;
+    }
+    if ((Boolean) accepted) {
+      Object score = values.getVariable(VAR_SCORE);
+      if (!(score instanceof Number number)) {
+        problems.add("Trường \"Điểm\" là bắt buộc khi chấp nhận bài thu hoạch.");
+      } else if (Double.isNaN(number.doubleValue()) || number.doubleValue() < 0 || number.doubleValue() > 10) {
+        problems.add("Trường \"Điểm\" phải từ 0 đến 10 (đã nhập " + number + ").");
+      }
+      optionalText(problems, values, VAR_EVALUATION_COMMENT, "Nhận xét");
+    } else {
+      requireText(problems, values, VAR_RETURN_REASON, "Lý do trả lại");
+    }
+  }
+
+  /** The value of a text field, trimmed and in Unicode NFC; {@code null} when empty. */
+  public static String text(VariableScope values, String name) {
+    Object value = values.getVariable(name);
+    if (!(value instanceof String s) || s.isBlank()) {
+      return null;
+    }
+    return Normalizer.normalize(s.strip(), Normalizer.Form.NFC);
+  }
+
+  private static void requireText(List<String> problems, VariableScope values, String name, String label) {
+    Object value = values.getVariable(name);
+    if (value != null && !(value instanceof String)) {
+      problems.add("Trường \"" + label + "\" phải là văn bản.");
+    } else if (text(values, name) == null) {
+      problems.add("Trường \"" + label + "\" là bắt buộc.");
+    } else {
+      optionalText(problems, values, name, label);
+    }
+  }
+
+  private static void optionalText(List<String> problems, VariableScope values, String name, String label) {
+    Object value = values.getVariable(name);
+    if (value instanceof String s && s.length() > MAX_TEXT) {
+      problems.add("Trường \"" + label + "\" dài " + s.length() + " ký tự, vượt quá " + MAX_TEXT + " ký tự.");
+    }
+  }
+
+  private static void requireConfirmed(List<String> problems, VariableScope values, String name, String label) {
+    if (!Boolean.TRUE.equals(values.getVariable(name))) {
+      problems.add("Vui lòng đánh dấu xác nhận \"" + label + "\".");
+    }
+  }
+}

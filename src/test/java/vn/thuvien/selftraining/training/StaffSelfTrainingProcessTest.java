@@ -1,0 +1,434 @@
+package vn.thuvien.selftraining.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static vn.thuvien.selftraining.training.StaffSelfTrainingProcess.*;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import vn.thuvien.selftraining.campaign.CampaignCalendar;
+import vn.thuvien.selftraining.training.ParticipantRecords.ParticipantRecord;
+import vn.thuvien.selftraining.training.ParticipantRecords.PhaseRecord;
+
+/**
+ * One test per path of {@code staff-self-training}. Time is the engine's clock; timers are fired
+ * explicitly. A participant walks the happy path by default ({@link #walkTo}); each test changes
+ * only what differs.
+ */
+@Deployment(resources = {"bpm/staff-self-training.bpmn", "bpm/report-classification.dmn"})
+class StaffSelfTrainingProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+      .assertClassCoverageAtLeast(1.0)
+      .build();
+
+  static final String YEAR = "2017-2018";
+  static final String UNIT = "THCS-PHUHUNG";
+  static final String PERSON = "nv.lan";
+  static final long MAX_REPORT_BYTES = 10L * 1024 * 1024;
+
+  static final byte[] PDF = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF".getBytes(StandardCharsets.US_ASCII);
+
+  EngineTestSupport support;
+  ProcessInstance instance;
+
+  @BeforeEach
+  void setUp(ProcessEngine processEngine) {
+    init(processEngine);
+    support = new EngineTestSupport(processEngine, MAX_REPORT_BYTES);
+    EngineTestSupport.setClock(LocalDateTime.of(2017, 11, 20, 9, 0));
+  }
+
+  @AfterEach
+  void tearDown() {
+    Mocks.reset();
+  }
+
+  // ---------------------------------------------------------------- paths
+
+  @Test
+  void everythingOnTimeEndsEvaluatedAndClassified() {
+    start();
+    Task plan = task();
+    assertThat(plan.getName()).isEqualTo("Lập hồ sơ tự bồi dưỡng và kế hoạch");
+    assertThat(plan).isAssignedTo(PERSON);
+    assertThat(plan.getDueDate()).isEqualTo(EngineTestSupport.date(LocalDateTime.of(2017, 11, 30, 23, 59)));
+
+    walkTo(TASK_EVALUATE_REPORT);
+    assertThat(task()).hasCandidateGroup(principalGroup(UNIT));
+    evaluate(9.5, "Bài viết tốt, có liên hệ thực tế.");
+
+    assertThat(instance).isEnded().hasPassed(TASK_CLASSIFY_REPORT, TASK_RECORD_RESULT)
+        .hasNotPassed(TASK_RECORD_OVERDUE);
+    assertThat(instance).variables().containsEntry(VAR_CLASSIFICATION, "Giỏi");
+
+    ParticipantRecord record = record();
+    assertThat(record.status()).isEqualTo(ParticipantStatus.EVALUATED);
+    assertThat(record.classification()).isEqualTo("Giỏi");
+    assertThat(record.score()).isEqualByComparingTo("9.5");
+    assertThat(record.topic()).isEqualTo("Xây dựng thư viện xanh");
+    assertThat(record.reportTitle()).isEqualTo("Xây dựng thư viện xanh ở trường THCS");
+    assertThat(record.evaluationComment()).isEqualTo("Bài viết tốt, có liên hệ thực tế.");
+    assertThat(record.reportFileId()).isNotNull();
+    assertThat(support.reportFiles.find(record.reportFileId()).content()).isEqualTo(PDF);
+    assertThat(phases()).hasSize(Phase.values().length)
+        .allSatisfy(p -> assertThat(p.onTime()).as(p.phase().name()).isTrue());
+    assertThat(managementService().createJobQuery().count()).as("cut-off timer removed").isZero();
+  }
+
+  @Test
+  void eachPhaseTaskOpensOnItsStartDateWithItsDueDate() {
+    start();
+    completePlan();
+    assertThat(instance).isWaitingAt(TIMER_COMMON_PART_OPENS);
+    Job opening = timerOf(TIMER_COMMON_PART_OPENS);
+    assertThat(opening.getDuedate()).isEqualTo(EngineTestSupport.date(LocalDateTime.of(2017, 12, 1, 0, 0)));
+
+    fireTimer(TIMER_COMMON_PART_OPENS, LocalDateTime.of(2017, 12, 1, 7, 0));
+    assertThat(instance).isWaitingAt(TASK_STUDY_COMMON_PART);
+    assertThat(task().getDueDate()).isEqualTo(EngineTestSupport.date(LocalDateTime.of(2017, 12, 31, 23, 59)));
+  }
+
+  @Test
+  void phaseWhoseStartDateHasPassedOpensAtOnce() {
+    EngineTestSupport.setClock(LocalDateTime.of(2017, 12, 10, 9, 0));
+    start();
+    completePlan();
+    Job opening = timerOf(TIMER_COMMON_PART_OPENS);
+    assertThat(opening.getDuedate()).isBefore(EngineTestSupport.date(LocalDateTime.of(2017, 12, 10, 9, 0)));
+    execute(opening);
+    assertThat(instance).isWaitingAt(TASK_STUDY_COMMON_PART);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Phase.class)
+  void lateCompletionOfAPhaseIsRecordedLateAndTheYearGoesOn(Phase late) {
+    start();
+    walkTo(late.taskId());
+    LocalDate due = CampaignCalendar.defaultFor(YEAR).dueDate(late);
+    EngineTestSupport.setClock(due.plusDays(1).atTime(8, 0));
+    walkTo(END_EVENT_EVALUATED);
+
+    assertThat(instance).isEnded();
+    assertThat(record().status()).isEqualTo(ParticipantStatus.EVALUATED);
+    for (PhaseRecord phase : phases()) {
+      assertThat(phase.onTime()).as(phase.phase().name()).isEqualTo(phase.phase() != late);
+    }
+  }
+
+  @Test
+  void returnedReportGoesBackToTheParticipantThenIsAccepted() {
+    start();
+    walkTo(TASK_EVALUATE_REPORT);
+    complete(task(), Variables.putValue(VAR_REPORT_ACCEPTED, false)
+        .putValue(VAR_RETURN_REASON, "Cần bổ sung phần liên hệ thực tế tại trường."));
+
+    assertThat(instance).isWaitingAt(TASK_SUBMIT_REPORT);
+    assertThat(task()).isAssignedTo(PERSON);
+    assertThat(record().status()).isEqualTo(ParticipantStatus.RETURNED);
+    assertThat(record().revisionCount()).isEqualTo(1);
+    assertThat(record().lastReturnReason()).isEqualTo("Cần bổ sung phần liên hệ thực tế tại trường.");
+
+    submitReport("thu-hoach-ban-sua.pdf", PDF);
+    evaluate(7.5, null);
+
+    assertThat(instance).isEnded().hasPassed(END_EVENT_EVALUATED);
+    assertThat(record().classification()).isEqualTo("Khá");
+    assertThat(support.reportFiles.countFor(record().id())).isEqualTo(2);
+  }
+
+  @Test
+  void guidancePublishedAfterTheParticipantWaitsReleasesThem() {
+    start();
+    walkTo(TASK_STUDY_OPTIONAL_PART);
+    completeOptionalPart();
+    assertThat(instance).isWaitingAt(MESSAGE_EVENT_GUIDANCE);
+
+    int released = support.guidance.publish(YEAR, "Bài thu hoạch 3–5 trang, nêu rõ kế hoạch áp dụng.", "khtc.hoa");
+
+    assertThat(released).isEqualTo(1);
+    assertThat(instance).isWaitingAt(TIMER_WRITING_OPENS).hasPassed(MESSAGE_EVENT_GUIDANCE);
+  }
+
+  @Test
+  void guidancePublishedBeforeTheParticipantArrivesMeansNoWait() {
+    support.guidance.publish(YEAR, "Hướng dẫn viết thu hoạch năm học 2017-2018.", "khtc.hoa");
+    start();
+    walkTo(TASK_STUDY_OPTIONAL_PART);
+    completeOptionalPart();
+
+    assertThat(instance).isWaitingAt(TIMER_WRITING_OPENS).hasNotPassed(MESSAGE_EVENT_GUIDANCE);
+  }
+
+  @Test
+  void guidanceOfAnotherSchoolYearReleasesNobody() {
+    start();
+    walkTo(TASK_STUDY_OPTIONAL_PART);
+    completeOptionalPart();
+
+    assertThat(support.guidance.publish("2018-2019", "Hướng dẫn năm sau.", "khtc.hoa")).isZero();
+    assertThat(instance).isWaitingAt(MESSAGE_EVENT_GUIDANCE);
+  }
+
+  @Test
+  void cutOffWithATaskOpenClosesTheYearAsIncompleteOverdue() {
+    start();
+    walkTo(TASK_STUDY_COMMON_PART);
+
+    fireTimer(BOUNDARY_CUT_OFF, LocalDateTime.of(2018, 4, 13, 0, 5));
+
+    assertThat(instance).isEnded().hasPassed(TASK_RECORD_OVERDUE, END_EVENT_CLOSED_OVERDUE);
+    assertThat(taskService().createTaskQuery().count()).isZero();
+    assertThat(record().status()).isEqualTo(ParticipantStatus.INCOMPLETE_OVERDUE);
+    assertThat(phases()).filteredOn(p -> p.phase() == Phase.COMMON_PART)
+        .singleElement().satisfies(p -> assertThat(p.completedAt()).isNull());
+  }
+
+  @Test
+  void cutOffWhileTheReportAwaitsEvaluationIsNotCountedAgainstTheParticipant() {
+    start();
+    walkTo(TASK_EVALUATE_REPORT);
+
+    fireTimer(BOUNDARY_CUT_OFF, LocalDateTime.of(2018, 4, 13, 0, 5));
+
+    assertThat(instance).isEnded().hasPassed(END_EVENT_CLOSED_OVERDUE);
+    assertThat(record().status()).isEqualTo(ParticipantStatus.SUBMITTED_NOT_EVALUATED);
+  }
+
+  @Test
+  void cutOffIsTheUnitReportDeadline() {
+    start();
+    assertThat(timerOf(BOUNDARY_CUT_OFF).getDuedate())
+        .isEqualTo(EngineTestSupport.date(LocalDateTime.of(2018, 4, 12, 23, 59)));
+  }
+
+  @Test
+  void datesComeFromTheCampaignOfTheSchoolYear() {
+    CampaignCalendar letter = CampaignCalendar.defaultFor(YEAR);
+    CampaignCalendar moved = new CampaignCalendar(YEAR, LocalDate.of(2017, 12, 8),
+        LocalDate.of(2017, 12, 11), letter.commonPartDue(), letter.optionalPartStart(), letter.optionalPartDue(),
+        letter.guidanceDue(), letter.reportWritingStart(), letter.reportWritingDue(),
+        letter.reportSubmissionStart(), letter.reportSubmissionDue(), letter.evaluationDue(),
+        LocalDate.of(2018, 4, 13), letter.districtReportDue(), letter.provinceReportDue(),
+        List.of("Thư viện số", "Thu hút bạn đọc"));
+    support.campaigns.insert(moved, "2458/SGD&ĐT-KHTC", LocalDate.of(2017, 12, 4));
+
+    start();
+    assertThat(task().getDueDate()).isEqualTo(EngineTestSupport.date(LocalDateTime.of(2017, 12, 8, 23, 59)));
+    assertThat(timerOf(BOUNDARY_CUT_OFF).getDuedate())
+        .isEqualTo(EngineTestSupport.date(LocalDateTime.of(2018, 4, 13, 23, 59)));
+    completePlan();
+    assertThat(timerOf(TIMER_COMMON_PART_OPENS).getDuedate())
+        .isEqualTo(EngineTestSupport.date(LocalDateTime.of(2017, 12, 11, 0, 0)));
+    walkTo(TASK_STUDY_OPTIONAL_PART);
+    assertThat(taskService().getVariable(task().getId(), VAR_TOPIC_CHOICES)).isEqualTo("Thư viện số\nThu hút bạn đọc");
+  }
+
+  // ---------------------------------------------------------------- refused input
+
+  @Test
+  void executableRenamedPdfIsRefusedAndNothingIsStored() {
+    start();
+    walkTo(TASK_SUBMIT_REPORT);
+    byte[] exe = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0};
+
+    assertThatThrownBy(() -> submitReport("thu-hoach.pdf", exe))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Tệp \"thu-hoach.pdf\" không phải là tệp PDF hoặc Word (.docx) hợp lệ");
+
+    assertRefusedSubmissionLeftNothing();
+  }
+
+  @Test
+  void fileOverTheSizeLimitIsRefusedAndNothingIsStored() {
+    start();
+    walkTo(TASK_SUBMIT_REPORT);
+    byte[] big = new byte[(int) MAX_REPORT_BYTES + 1];
+    System.arraycopy(PDF, 0, big, 0, PDF.length);
+
+    assertThatThrownBy(() -> submitReport("thu-hoach.pdf", big))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("vượt quá giới hạn 10,0 MB");
+
+    assertRefusedSubmissionLeftNothing();
+  }
+
+  @Test
+  void textFileIsRefusedEvenWithPdfContentUnderAnotherName() {
+    start();
+    walkTo(TASK_SUBMIT_REPORT);
+
+    assertThatThrownBy(() -> submitReport("thu-hoach.txt", PDF))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("không phải là tệp PDF hoặc Word (.docx) hợp lệ");
+    assertRefusedSubmissionLeftNothing();
+  }
+
+  @Test
+  void emptyPlanIsRefusedNamingEveryMissingField() {
+    start();
+    Task plan = task();
+
+    assertThatThrownBy(() -> complete(plan, Variables.putValue(VAR_PLAN_MATERIALS, "  ")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Trường \"Tài liệu cần tìm đọc\" là bắt buộc.")
+        .hasMessageContaining("Trường \"Thời gian thực hiện\" là bắt buộc.")
+        .hasMessageContaining("Trường \"Cách thức tự bồi dưỡng\" là bắt buộc.");
+
+    assertThat(instance).isWaitingAt(TASK_PREPARE_PLAN);
+    assertThat(phases()).singleElement().satisfies(p -> assertThat(p.completedAt()).isNull());
+  }
+
+  @Test
+  void scoreOutsideZeroToTenIsRefused() {
+    start();
+    walkTo(TASK_EVALUATE_REPORT);
+
+    assertThatThrownBy(() -> complete(task(), Variables.putValue(VAR_REPORT_ACCEPTED, true).putValue(VAR_SCORE, 11.0)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Trường \"Điểm\" phải từ 0 đến 10");
+    assertThatThrownBy(() -> complete(task(), Variables.putValue(VAR_REPORT_ACCEPTED, false)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Trường \"Lý do trả lại\" là bắt buộc.");
+    assertThat(instance).isWaitingAt(TASK_EVALUATE_REPORT);
+  }
+
+  @Test
+  void startWithoutSchoolYearIsRefused() {
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY, "x",
+        Map.of(VAR_UNIT_CODE, UNIT, VAR_PERSON_ID, PERSON)))
+        .hasMessageContaining("Thiếu \"Năm học\"");
+    assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  // ---------------------------------------------------------------- the participant's year
+
+  void start() {
+    instance = runtimeService().startProcessInstanceByKey(KEY, businessKey(YEAR, UNIT, PERSON),
+        Map.of(VAR_SCHOOL_YEAR, YEAR, VAR_UNIT_CODE, UNIT, VAR_PERSON_ID, PERSON,
+            VAR_PERSON_NAME, "Nguyễn Thị Lan"));
+  }
+
+  /**
+   * Walks the happy path, at the time each step would happen if nobody is late, until the
+   * instance waits at {@code target} (or ends). Steps whose time is already past run at once.
+   */
+  void walkTo(String target) {
+    CampaignCalendar c = CampaignCalendar.defaultFor(YEAR);
+    for (int guard = 0; guard < 20; guard++) {
+      if (isEnded() || isWaitingAt(target)) {
+        return;
+      }
+      String activity = runtimeService().getActiveActivityIds(instance.getId()).get(0);
+      switch (activity) {
+        case TASK_PREPARE_PLAN -> completePlan();
+        case TIMER_COMMON_PART_OPENS -> fireTimer(activity, later(c.commonPartStart().atTime(8, 0)));
+        case TASK_STUDY_COMMON_PART -> complete(task(), Variables.putValue(VAR_COMMON_PART_NOTES, "Chương 1–3: tổ chức kho sách.")
+            .putValue(VAR_COMMON_PART_DONE, true));
+        case TIMER_OPTIONAL_PART_OPENS -> fireTimer(activity, later(c.optionalPartStart().atTime(8, 0)));
+        case TASK_STUDY_OPTIONAL_PART -> completeOptionalPart();
+        case MESSAGE_EVENT_GUIDANCE -> support.guidance.publish(YEAR, "Hướng dẫn viết thu hoạch.", "khtc.hoa");
+        case TIMER_WRITING_OPENS -> fireTimer(activity, later(c.reportWritingStart().atTime(8, 0)));
+        case TASK_WRITE_REPORT -> complete(task(), Variables.putValue(VAR_REPORT_TITLE, "Xây dựng thư viện xanh ở trường THCS")
+            .putValue(VAR_REPORT_WRITTEN, true));
+        case TIMER_SUBMISSION_OPENS -> fireTimer(activity, later(c.reportSubmissionStart().atTime(8, 0)));
+        case TASK_SUBMIT_REPORT -> submitReport("thu-hoach.pdf", PDF);
+        case TASK_EVALUATE_REPORT -> evaluate(9.0, "Đạt yêu cầu.");
+        default -> throw new AssertionError("Unexpected wait state " + activity);
+      }
+    }
+    throw new AssertionError("Did not reach " + target);
+  }
+
+  /** The given time, or now if the clock is already past it. */
+  private static LocalDateTime later(LocalDateTime time) {
+    LocalDateTime now = LocalDateTime.ofInstant(
+        org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), CampaignCalendar.ZONE);
+    return now.isAfter(time) ? now : time;
+  }
+
+  boolean isEnded() {
+    return runtimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count() == 0;
+  }
+
+  boolean isWaitingAt(String activityId) {
+    return runtimeService().getActiveActivityIds(instance.getId()).contains(activityId);
+  }
+
+  void completePlan() {
+    complete(task(), Variables.putValue(VAR_PLAN_MATERIALS, "Bộ Tài liệu bồi dưỡng nghiệp vụ thư viện trường phổ thông")
+        .putValue(VAR_PLAN_SCHEDULE, "Mỗi tuần 2 buổi chiều thứ Ba và thứ Năm")
+        .putValue(VAR_PLAN_METHOD, "Tự đọc, ghi chép, trao đổi với đồng nghiệp"));
+  }
+
+  void completeOptionalPart() {
+    complete(task(), Variables.putValue(VAR_TOPIC, "Xây dựng thư viện xanh")
+        .putValue(VAR_OPTIONAL_PART_NOTES, "Mô hình thư viện xanh ở sân trường.")
+        .putValue(VAR_OPTIONAL_PART_DONE, true));
+  }
+
+  void submitReport(String fileName, byte[] content) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(VAR_REPORT_FILE, Variables.fileValue(fileName).file(content)
+        .mimeType("application/pdf").create());
+    taskService().complete(task().getId(), variables);
+  }
+
+  void evaluate(double score, String comment) {
+    complete(task(), Variables.putValue(VAR_REPORT_ACCEPTED, true).putValue(VAR_SCORE, score)
+        .putValue(VAR_EVALUATION_COMMENT, comment));
+  }
+
+  Task task() {
+    return taskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+  }
+
+  Job timerOf(String activityId) {
+    return managementService().createJobQuery().processInstanceId(instance.getId())
+        .activityId(activityId).singleResult();
+  }
+
+  void fireTimer(String activityId, LocalDateTime at) {
+    EngineTestSupport.setClock(at);
+    execute(timerOf(activityId));
+  }
+
+  ParticipantRecord record() {
+    return support.records.find(instance.getId()).orElseThrow();
+  }
+
+  List<PhaseRecord> phases() {
+    return support.records.phases(instance.getId());
+  }
+
+  void assertRefusedSubmissionLeftNothing() {
+    assertThat(instance).isWaitingAt(TASK_SUBMIT_REPORT);
+    assertThat(runtimeService().getVariable(instance.getId(), VAR_REPORT_FILE)).isNull();
+    assertThat(support.reportFiles.countFor(record().id())).isZero();
+    assertThat(record().reportFileId()).isNull();
+    assertThat(record().status()).isEqualTo(ParticipantStatus.IN_PROGRESS);
+  }
+}
