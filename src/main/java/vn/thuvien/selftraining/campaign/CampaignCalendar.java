@@ -69,6 +69,12 @@ public record CampaignCalendar(
     return Integer.parseInt(matcher.group(1));
   }
 
+  /** The school year a day belongs to: from August on, the year starting then. */
+  public static String schoolYearOf(LocalDate day) {
+    int first = day.getMonthValue() >= 8 ? day.getYear() : day.getYear() - 1;
+    return first + "-" + (first + 1);
+  }
+
   /** The calendar of the letter's pattern for the given school year ("2017-2018"). */
   public static CampaignCalendar defaultFor(String schoolYear) {
     int first = firstYearOf(schoolYear);

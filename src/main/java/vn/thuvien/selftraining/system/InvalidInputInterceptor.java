@@ -2,6 +2,8 @@ package vn.thuvien.selftraining.system;
 
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import vn.thuvien.selftraining.training.InvalidInputException;
 
@@ -10,7 +12,8 @@ import vn.thuvien.selftraining.training.InvalidInputException;
  * was an exception while invoking the TaskListener ..."), which Tasklist would show to a
  * librarian. Outside the transaction (it has rolled back by then), this interceptor rethrows our
  * own Vietnamese {@link InvalidInputException} in place of its wrapper; every other error passes
- * unchanged.
+ * unchanged. Inside a web request it also leaves the exception for {@link InvalidInputResponseFilter},
+ * because the REST layer adds an English prefix of its own.
  */
 public class InvalidInputInterceptor extends CommandInterceptor {
 
@@ -21,6 +24,10 @@ public class InvalidInputInterceptor extends CommandInterceptor {
     } catch (RuntimeException e) {
       for (Throwable cause = e; cause != null; cause = cause.getCause()) {
         if (cause instanceof InvalidInputException invalid) {
+          RequestAttributes request = RequestContextHolder.getRequestAttributes();
+          if (request != null) {
+            request.setAttribute(InvalidInputResponseFilter.ATTRIBUTE, invalid, RequestAttributes.SCOPE_REQUEST);
+          }
           throw invalid;
         }
       }
