@@ -1,0 +1,52 @@
+package vn.thuvien.selftraining.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class CampaignCalendarTest {
+
+  @Test
+  void defaultCalendarFollowsTheLetter() {
+    CampaignCalendar c = CampaignCalendar.defaultFor("2017-2018");
+    assertThat(c.commonPartStart()).isEqualTo(LocalDate.of(2017, 12, 1));
+    assertThat(c.optionalPartStart()).isEqualTo(LocalDate.of(2018, 1, 1));
+    assertThat(c.guidanceDue()).isEqualTo(LocalDate.of(2018, 2, 28));
+    assertThat(c.reportWritingStart()).isEqualTo(LocalDate.of(2018, 3, 1));
+    assertThat(c.reportSubmissionStart()).isEqualTo(LocalDate.of(2018, 4, 1));
+    assertThat(c.provinceReportDue()).isBefore(LocalDate.of(2018, 4, 20));
+    assertThat(c.topics()).contains("Xây dựng thư viện mở", "Thu hút bạn đọc");
+    assertThat(c.problems()).isEmpty();
+  }
+
+  @Test
+  void schoolYearMustBeTwoConsecutiveYears() {
+    assertThatThrownBy(() -> CampaignCalendar.defaultFor("2017-2019"))
+        .hasMessage("Năm học \"2017-2019\" không hợp lệ: phải có dạng NNNN-NNNN, ví dụ 2017-2018.");
+    assertThatThrownBy(() -> CampaignCalendar.defaultFor("2017"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void schoolYearOfADayStartsInAugust() {
+    assertThat(CampaignCalendar.schoolYearOf(LocalDate.of(2026, 11, 26))).isEqualTo("2026-2027");
+    assertThat(CampaignCalendar.schoolYearOf(LocalDate.of(2027, 4, 1))).isEqualTo("2026-2027");
+    assertThat(CampaignCalendar.schoolYearOf(LocalDate.of(2027, 8, 1))).isEqualTo("2027-2028");
+  }
+
+  @Test
+  void datesOutOfOrderAreNamedInVietnamese() {
+    CampaignCalendar d = CampaignCalendar.defaultFor("2017-2018");
+    CampaignCalendar wrong = new CampaignCalendar("2017-2018", d.planDue(), d.commonPartStart(),
+        d.commonPartDue(), d.optionalPartStart(), d.optionalPartDue(), d.guidanceDue(),
+        d.reportWritingStart(), d.reportWritingDue(), d.reportSubmissionStart(), d.reportSubmissionDue(),
+        d.evaluationDue(), d.unitReportDue(), LocalDate.of(2018, 4, 25), d.provinceReportDue(), List.of());
+    assertThat(wrong.problems()).containsExactly(
+        "Hạn báo cáo của Phòng GD&ĐT (25/04/2018) không được sau hạn gửi báo cáo về Sở (19/04/2018).",
+        "Danh sách chuyên đề tự chọn không được để trống.");
+  }
+}
