@@ -1,0 +1,119 @@
+package vn.thuvien.selftraining.system;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates our own endpoints ({@code /api/**}, except {@code /api/public/**}) the way the
+ * Camunda web applications do: whoever is logged into Tasklist, Cockpit or Admin in this browser
+ * is logged in here too (no second login); scripts use HTTP Basic with the same account. The
+ * engine then runs the request as that user, so its authorizations apply.
+ */
+public class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+  private final ProcessEngine engine;
+
+  public ApiAuthenticationFilter(ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return request.getRequestURI().startsWith(request.getContextPath() + "/api/public/");
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    CurrentUser user = fromSession(request.getSession(false));
+    if (user == null) {
+      user = fromBasic(request.getHeader("Authorization"));
+    }
+    if (user == null) {
+      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+      response.setHeader("WWW-Authenticate", "Basic realm=\"self-training\"");
+      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+      response.getWriter().write("{\"message\":\"Vui lòng đăng nhập (tài khoản Camunda Tasklist/Cockpit).\"}");
+      return;
+    }
+    request.setAttribute(CurrentUser.ATTRIBUTE, user);
+    IdentityService identity = engine.getIdentityService();
+    identity.setAuthentication(user.userId(), user.groupIds());
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private CurrentUser fromSession(HttpSession session) {
+    if (session == null) {
+      return null;
+    }
+    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+    Authentication authentication = authentications == null
+        ? null : authentications.getAuthenticationForProcessEngine(engine.getName());
+    if (authentication instanceof UserAuthentication user) {
+      return new CurrentUser(user.getName(), List.copyOf(user.getGroupIds()));
+    }
+    return null;
+  }
+
+  private CurrentUser fromBasic(String header) {
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    int colon = decoded.indexOf(':');
+    if (colon <= 0) {
+      return null;
+    }
+    String userId = decoded.substring(0, colon);
+    IdentityService identity = engine.getIdentityService();
+    if (!identity.checkPassword(userId, decoded.substring(colon + 1))) {
+      return null;
+    }
+    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream()
+        .map(Group::getId).toList();
+    return new CurrentUser(userId, groups);
+  }
+
+  @Configuration
+  static class Registration {
+    @Bean
+    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(ProcessEngine engine) {
+      FilterRegistrationBean<ApiAuthenticationFilter> registration =
+          new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine));
+      registration.addUrlPatterns("/api/*");
+      registration.setOrder(102);
+      return registration;
+    }
+  }
+}
