@@ -138,6 +138,30 @@ public record CampaignCalendar(
     return endOf(unitReportDue);
   }
 
+  /** A date of the calendar by its component name, e.g. {@code "unitReportDue"}. */
+  public LocalDate date(String field) {
+    for (var component : CampaignCalendar.class.getRecordComponents()) {
+      if (component.getName().equals(field) && component.getType() == LocalDate.class) {
+        try {
+          return (LocalDate) component.getAccessor().invoke(this);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    throw new IllegalArgumentException("No calendar date " + field);
+  }
+
+  /** The first minute of a calendar day, e.g. the moment a phase opens. */
+  public Date startOf(String field) {
+    return Date.from(date(field).atStartOfDay(ZONE).toInstant());
+  }
+
+  /** The last minute of a calendar day: deadlines are met until then. */
+  public Date endOf(String field) {
+    return endOf(date(field));
+  }
+
   private static Date endOf(LocalDate day) {
     return Date.from(ZonedDateTime.of(day, END_OF_DAY, ZONE).toInstant());
   }

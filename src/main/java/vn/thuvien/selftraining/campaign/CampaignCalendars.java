@@ -48,6 +48,16 @@ public class CampaignCalendars {
     return forScope(scope).unitCutOffAt();
   }
 
+  /** End of a calendar day by name, e.g. {@code ${calendar.endOf(execution, 'districtReportDue')}}. */
+  public Date endOf(VariableScope scope, String field) {
+    return forScope(scope).endOf(field);
+  }
+
+  /** Start of a calendar day by name: hard deadlines that leave the level above its last day. */
+  public Date startOf(VariableScope scope, String field) {
+    return forScope(scope).startOf(field);
+  }
+
   /** The topics offered on the optional-part form, one per line. */
   public String topicChoices(VariableScope scope) {
     return String.join("\n", forScope(scope).topics());

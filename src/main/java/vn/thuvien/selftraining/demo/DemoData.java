@@ -1,31 +1,39 @@
 package vn.thuvien.selftraining.demo;
 
-import static vn.thuvien.selftraining.training.StaffSelfTrainingProcess.*;
-
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 import vn.thuvien.selftraining.campaign.CampaignCalendar;
+import vn.thuvien.selftraining.campaign.CampaignProcess;
+import vn.thuvien.selftraining.campaign.CampaignRepository;
+import vn.thuvien.selftraining.directory.Directory;
+import vn.thuvien.selftraining.directory.DirectoryImportService;
+import vn.thuvien.selftraining.directory.ImportFile;
 
 /**
- * Profile {@code demo} only (the default when no profile is chosen): demo users with the fixed
- * password {@code demo}, and a self-training year already under way for the demo participants,
- * so that a newcomer logging into Tasklist finds a task at once. Idempotent: a restart adds
- * nothing twice.
+ * Profile {@code demo} only (the default when no profile is chosen). On the first run it loads the
+ * demo directory of Bến Tre ({@code src/main/resources/demo/}) through the real import, so every
+ * demo person has an account with the password {@code demo}, and launches the campaign of the
+ * current school year as the Phòng KHTC officer {@code khtc.hoa} would from Tasklist, so a
+ * librarian logging in finds tasks at once. Idempotent: a restart adds nothing twice.
  */
 @Component
 @Profile("demo")
@@ -33,86 +41,67 @@ public class DemoData {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
-  static final String PASSWORD = "demo";
-  static final String UNIT = "THCS-PHUHUNG";
+  static final String DEPARTMENT_OFFICER = "khtc.hoa";
 
-  /**
-   * Camunda shows "firstName lastName"; a Vietnamese name reads family and middle name first, so
-   * those go in firstName and the given name in lastName ("Nguyễn Thị" + "Lan").
-   */
-  record DemoUser(String id, String familyAndMiddleName, String givenName, String email, boolean participant) {
-    String fullName() {
-      return familyAndMiddleName + " " + givenName;
-    }
-  }
-
-  static final List<DemoUser> USERS = List.of(
-      new DemoUser("nv.lan", "Nguyễn Thị", "Lan", "nv.lan@example.edu.vn", true),
-      new DemoUser("gv.minh", "Lê Văn", "Minh", "gv.minh@example.edu.vn", true),
-      new DemoUser("ht.binh", "Trần Văn", "Bình", "ht.binh@example.edu.vn", false));
-
+  private final DirectoryImportService importer;
+  private final Directory directory;
+  private final CampaignRepository campaigns;
   private final IdentityService identity;
-  private final RuntimeService runtime;
+  private final FormService forms;
+  private final RepositoryService repository;
   private final Clock clock;
 
-  public DemoData(IdentityService identity, RuntimeService runtime, Clock clock) {
+  public DemoData(DirectoryImportService importer, Directory directory, CampaignRepository campaigns,
+      IdentityService identity, FormService forms, RepositoryService repository, Clock clock) {
+    this.importer = importer;
+    this.directory = directory;
+    this.campaigns = campaigns;
     this.identity = identity;
-    this.runtime = runtime;
+    this.forms = forms;
+    this.repository = repository;
     this.clock = clock;
   }
 
   @EventListener
   @Order(100)
-  public void onDeployed(PostDeployEvent event) {
-    String principals = principalGroup(UNIT);
-    ensureGroup(principals, "Hiệu trưởng – Trường THCS Phú Hưng");
-    for (DemoUser user : USERS) {
-      ensureUser(user);
-      if (!user.participant()) {
-        ensureMembership(user.id(), principals);
-      }
+  public void onDeployed(PostDeployEvent event) throws IOException {
+    if (directory.isEmpty()) {
+      importer.importAsSystem(List.of(file("demo/don-vi.csv"), file("demo/nhan-su.csv")));
+      LOG.info("Demo directory loaded");
     }
     String schoolYear = CampaignCalendar.schoolYearOf(LocalDate.now(clock));
-    for (DemoUser user : USERS) {
-      if (user.participant()) {
-        ensureParticipant(schoolYear, user);
-      }
+    if (!campaigns.exists(schoolYear)) {
+      launch(schoolYear);
     }
   }
 
-  private void ensureParticipant(String schoolYear, DemoUser user) {
-    String businessKey = businessKey(schoolYear, UNIT, user.id());
-    if (runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count() == 0) {
-      runtime.startProcessInstanceByKey(KEY, businessKey, Map.of(
-          VAR_SCHOOL_YEAR, schoolYear, VAR_UNIT_CODE, UNIT, VAR_PERSON_ID, user.id(),
-          VAR_PERSON_NAME, user.fullName()));
-      LOG.info("Demo participant {} enrolled for school year {}", user.id(), schoolYear);
+  /** Submits the campaign's start form with the letter's calendar, as the Phòng KHTC officer. */
+  private void launch(String schoolYear) {
+    CampaignCalendar calendar = CampaignCalendar.defaultFor(schoolYear);
+    Map<String, Object> form = new HashMap<>();
+    form.put(CampaignProcess.VAR_SCHOOL_YEAR, schoolYear);
+    form.put(CampaignProcess.VAR_LETTER_NUMBER, "2458/SGD&ĐT-KHTC");
+    form.put(CampaignProcess.VAR_LETTER_DATE, LocalDate.now(clock).toString());
+    for (String field : CampaignProcess.CALENDAR_FIELDS) {
+      form.put(field, calendar.date(field).toString());
     }
+    form.put(CampaignProcess.VAR_TOPICS, String.join("\n", calendar.topics()));
+    String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(CampaignProcess.KEY)
+        .latestVersion().singleResult().getId();
+    List<String> groups = identity.createGroupQuery().groupMember(DEPARTMENT_OFFICER).list().stream()
+        .map(Group::getId).toList();
+    identity.setAuthentication(DEPARTMENT_OFFICER, groups);
+    try {
+      forms.submitStartForm(definitionId, form);
+    } finally {
+      identity.clearAuthentication();
+    }
+    LOG.info("Demo campaign {} launched as {}", schoolYear, DEPARTMENT_OFFICER);
   }
 
-  private void ensureUser(DemoUser demo) {
-    if (identity.createUserQuery().userId(demo.id()).count() == 0) {
-      User user = identity.newUser(demo.id());
-      user.setFirstName(demo.familyAndMiddleName());
-      user.setLastName(demo.givenName());
-      user.setEmail(demo.email());
-      user.setPassword(PASSWORD);
-      identity.saveUser(user);
-    }
-  }
-
-  private void ensureGroup(String id, String name) {
-    if (identity.createGroupQuery().groupId(id).count() == 0) {
-      Group group = identity.newGroup(id);
-      group.setName(name);
-      group.setType("WORKFLOW");
-      identity.saveGroup(group);
-    }
-  }
-
-  private void ensureMembership(String userId, String groupId) {
-    if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
-      identity.createMembership(userId, groupId);
+  private static ImportFile file(String path) throws IOException {
+    try (InputStream in = new ClassPathResource(path).getInputStream()) {
+      return new ImportFile(path.substring(path.lastIndexOf('/') + 1), in.readAllBytes());
     }
   }
 }

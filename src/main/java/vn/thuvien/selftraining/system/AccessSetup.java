@@ -2,7 +2,9 @@ package vn.thuvien.selftraining.system;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -11,6 +13,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -19,21 +22,33 @@ import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import vn.thuvien.selftraining.campaign.CampaignProcess;
+import vn.thuvien.selftraining.directory.Groups;
+import vn.thuvien.selftraining.training.StaffSelfTrainingProcess;
+
 /**
- * What every logged-in person needs, created once and kept on every start: Tasklist itself, the
- * process definitions (to show names and diagrams of their tasks), and the Vietnamese Tasklist
- * filters. Tasks themselves stay private: the engine grants a task only to its assignee and
- * candidate groups.
+ * Who may use what, created on every start (idempotent):
+ * <ul>
+ * <li>everyone: Tasklist, the process definitions (names and diagrams of their tasks), "Việc của tôi";</li>
+ * <li>principals, Phòng officers, Phòng KHTC: Cockpit, where they see only the instances that
+ * {@link ScopeAccess} grants them; Phòng KHTC reads every instance and launches campaigns;</li>
+ * <li>a Vietnamese Tasklist filter per role.</li>
+ * </ul>
+ * Tasks stay private: the engine grants a task only to its assignee and candidate groups.
  */
 @Component
 public class AccessSetup {
 
   private static final Logger LOG = LoggerFactory.getLogger(AccessSetup.class);
 
-  static final String FILTER_MY_TASKS = "Việc của tôi";
-  static final String FILTER_GROUP_TASKS = "Việc cần đánh giá";
+  public static final String FILTER_MY_TASKS = "Việc của tôi";
+  public static final String FILTER_EVALUATIONS = "Việc cần đánh giá";
+  public static final String FILTER_UNIT_TASKS = "Việc của đơn vị";
+  public static final String FILTER_DISTRICT_TASKS = "Việc của Phòng";
+  public static final String FILTER_DEPARTMENT_TASKS = "Việc của Sở";
 
   private final AuthorizationService authorizations;
   private final FilterService filters;
@@ -46,18 +61,37 @@ public class AccessSetup {
   }
 
   @EventListener
+  @Order(0)
   public void onDeployed(PostDeployEvent event) {
-    grantGlobally(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    grantGlobally(Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+    grant(null, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(null, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+    for (String manager : List.of(Groups.PRINCIPALS, Groups.DISTRICT_OFFICERS, Groups.DEPARTMENT_OFFICERS)) {
+      grant(manager, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    }
+    grant(Groups.DEPARTMENT_OFFICERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(Groups.DEPARTMENT_OFFICERS, Resources.PROCESS_DEFINITION, ANY,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+    grant(Groups.DEPARTMENT_OFFICERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    grant(Groups.DEPARTMENT_OFFICERS, Resources.PROCESS_DEFINITION, CampaignProcess.KEY,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(Groups.DEPARTMENT_OFFICERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
 
-    TaskQuery mine = tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}");
-    TaskQuery groups = tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+    TaskQuery groupTasks = tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
         .includeAssignedTasks();
-    ensureFilter(FILTER_MY_TASKS, mine, -10, "Các việc được giao cho tôi, việc sắp đến hạn ở trên cùng");
-    ensureFilter(FILTER_GROUP_TASKS, groups, -5, "Các việc của đơn vị tôi phụ trách, ví dụ đánh giá thu hoạch");
+    ensureFilter(FILTER_MY_TASKS, null, -20, "Các việc được giao cho tôi; việc sắp đến hạn ở trên cùng",
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    ensureFilter(FILTER_EVALUATIONS, Groups.PRINCIPALS, -15, "Bài thu hoạch chờ Hiệu trưởng đánh giá",
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+            .taskDefinitionKey(StaffSelfTrainingProcess.TASK_EVALUATE_REPORT));
+    ensureFilter(FILTER_UNIT_TASKS, Groups.PRINCIPALS, -10, "Chỉ đạo và báo cáo của đơn vị", tasks.createTaskQuery()
+        .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+        .taskDefinitionKeyIn("Task_ConfirmParticipants", "Task_SendUnitReport"));
+    ensureFilter(FILTER_DISTRICT_TASKS, Groups.DISTRICT_OFFICERS, -10, "Việc của Phòng GD&ĐT", groupTasks);
+    ensureFilter(FILTER_DEPARTMENT_TASKS, Groups.DEPARTMENT_OFFICERS, -10, "Việc của Phòng KHTC, Sở GD&ĐT",
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
   }
 
-  private void ensureFilter(String name, TaskQuery query, int priority, String description) {
+  private void ensureFilter(String name, String group, int priority, String description, TaskQuery query) {
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filters.newTaskFilter(name)
@@ -66,18 +100,32 @@ public class AccessSetup {
       filters.saveFilter(filter);
       LOG.info("Tasklist filter '{}' created", name);
     }
-    grantGlobally(Resources.FILTER, filter.getId(), Permissions.READ);
+    grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
   }
 
-  private void grantGlobally(Resource resource, String resourceId, Permission permission) {
-    boolean exists = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GLOBAL)
-        .resourceType(resource).resourceId(resourceId).count() > 0;
-    if (!exists) {
-      Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GLOBAL);
-      authorization.setUserId(ANY);
+  /** A grant to a group, or to everyone when {@code group} is null; added once. */
+  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    var query = authorizations.createAuthorizationQuery().resourceType(resource).resourceId(resourceId);
+    query = group == null ? query.authorizationType(AUTH_TYPE_GLOBAL) : query.groupIdIn(group);
+    Authorization authorization = query.singleResult();
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(group == null ? AUTH_TYPE_GLOBAL : AUTH_TYPE_GRANT);
+      if (group == null) {
+        authorization.setUserId(ANY);
+      } else {
+        authorization.setGroupId(group);
+      }
       authorization.setResource(resource);
       authorization.setResourceId(resourceId);
-      authorization.addPermission(permission);
+    }
+    boolean changed = false;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
       authorizations.saveAuthorization(authorization);
     }
   }

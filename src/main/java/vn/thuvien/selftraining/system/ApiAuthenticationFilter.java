@@ -52,7 +52,10 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
     if (user == null) {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-      response.setHeader("WWW-Authenticate", "Basic realm=\"self-training\"");
+      // our own pages ask for a login themselves; scripts get the standard Basic challenge
+      if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"self-training\"");
+      }
       response.setContentType(MediaType.APPLICATION_JSON_VALUE);
       response.setCharacterEncoding(StandardCharsets.UTF_8.name());
       response.getWriter().write("{\"message\":\"Vui lòng đăng nhập (tài khoản Camunda Tasklist/Cockpit).\"}");

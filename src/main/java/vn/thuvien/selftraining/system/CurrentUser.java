@@ -11,7 +11,8 @@ import vn.thuvien.selftraining.directory.Groups;
  */
 public record CurrentUser(String userId, List<String> groupIds) {
 
-  public static final String ATTRIBUTE = CurrentUser.class.getName();
+  /** Request attribute name; a literal so that {@code @RequestAttribute} can use it. */
+  public static final String ATTRIBUTE = "vn.thuvien.selftraining.system.CurrentUser";
 
   public boolean isAdmin() {
     return groupIds.contains(Groups.ADMINS);

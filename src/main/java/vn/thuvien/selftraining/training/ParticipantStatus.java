@@ -8,7 +8,9 @@ public enum ParticipantStatus {
   EVALUATED("Đã được đánh giá"),
   /** The unit's cut-off passed with the report submitted but not yet evaluated by the principal. */
   SUBMITTED_NOT_EVALUATED("Đã nộp thu hoạch – chưa được đánh giá"),
-  INCOMPLETE_OVERDUE("Không hoàn thành – quá hạn");
+  INCOMPLETE_OVERDUE("Không hoàn thành – quá hạn"),
+  /** The principal confirmed that this person does not take part this year. */
+  WITHDRAWN("Không tham gia (theo xác nhận của Hiệu trưởng)");
 
   private final String label;
 

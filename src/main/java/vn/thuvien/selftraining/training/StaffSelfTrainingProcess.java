@@ -30,9 +30,15 @@ public final class StaffSelfTrainingProcess {
   public static final String BOUNDARY_CUT_OFF = "BoundaryEvent_UnitCutOff";
   public static final String TASK_RECORD_OVERDUE = "Task_RecordOverdue";
   public static final String END_EVENT_CLOSED_OVERDUE = "EndEvent_ClosedOverdue";
+  public static final String START_EVENT_WITHDRAWN = "StartEvent_ParticipantWithdrawn";
+  public static final String TASK_RECORD_WITHDRAWN = "Task_RecordWithdrawn";
+  public static final String END_EVENT_WITHDRAWN = "EndEvent_Withdrawn";
 
   /** Message sent by the Sở when it publishes the report-writing guidance, correlated per school year. */
   public static final String MESSAGE_GUIDANCE_PUBLISHED = "ReportGuidancePublished";
+
+  /** Sent to one participant's instance (by business key) when the principal takes them off the list. */
+  public static final String MESSAGE_PARTICIPANT_WITHDRAWN = "ParticipantWithdrawn";
 
   /** Name of the DMN decision that turns a score into a classification. */
   public static final String DECISION_CLASSIFICATION = "ReportClassification";

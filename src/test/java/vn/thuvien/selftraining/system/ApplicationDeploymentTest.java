@@ -48,6 +48,20 @@ class ApplicationDeploymentTest {
   @Autowired TestRestTemplate rest;
   @Autowired ProcessEngine engine;
 
+  @Autowired org.camunda.bpm.engine.ManagementService management;
+
+  /** The demo campaign fans out through asynchronous jobs; the executor is off in tests. */
+  @org.junit.jupiter.api.BeforeEach
+  void runDemoJobs() {
+    for (int round = 0; round < 100; round++) {
+      var due = management.createJobQuery().executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> management.executeJob(job.getId()));
+    }
+  }
+
   @AfterEach
   void logout() {
     identity.clearAuthentication();
@@ -86,7 +100,8 @@ class ApplicationDeploymentTest {
         checked.add(resource);
       }
     }
-    assertThat(checked).as("forms referenced by the models").hasSizeGreaterThanOrEqualTo(6);
+    assertThat(checked).as("forms referenced by the models")
+        .containsAll(java.util.Arrays.stream(new java.io.File("forms").list()).map(f -> "forms/" + f).toList());
   }
 
   @Test

@@ -19,6 +19,8 @@ import vn.thuvien.selftraining.campaign.CampaignCalendar;
 import vn.thuvien.selftraining.campaign.CampaignCalendars;
 import vn.thuvien.selftraining.campaign.CampaignRepository;
 import vn.thuvien.selftraining.campaign.ReportGuidance;
+import vn.thuvien.selftraining.directory.Directory;
+import vn.thuvien.selftraining.system.ScopeAccess;
 
 /**
  * The real beans of the models, wired by hand for engine-only tests: the domain tables live in
@@ -61,6 +63,8 @@ public final class EngineTestSupport {
         new ReportFileValidator(maxReportBytes), clock));
     Mocks.register("recordResult", new RecordResultDelegate(records, clock));
     Mocks.register("recordOverdue", new RecordOverdueDelegate(records, clock));
+    Mocks.register("recordWithdrawn", new RecordWithdrawnDelegate(records, clock));
+    Mocks.register("scopeAccess", new ScopeAccess(new Directory(jdbc)));
   }
 
   void clearDomainTables() {

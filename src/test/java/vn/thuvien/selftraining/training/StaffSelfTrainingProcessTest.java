@@ -247,6 +247,29 @@ class StaffSelfTrainingProcessTest {
     assertThat(taskService().getVariable(task().getId(), VAR_TOPIC_CHOICES)).isEqualTo("Thư viện số\nThu hút bạn đọc");
   }
 
+  @Test
+  void participantWithdrawnByThePrincipalIsClosedAndCountsNowhere() {
+    start();
+    walkTo(TASK_STUDY_COMMON_PART);
+
+    runtimeService().createMessageCorrelation(MESSAGE_PARTICIPANT_WITHDRAWN)
+        .processInstanceBusinessKey(businessKey(YEAR, UNIT, PERSON)).correlate();
+
+    assertThat(instance).isEnded().hasPassed(TASK_RECORD_WITHDRAWN, END_EVENT_WITHDRAWN)
+        .hasNotPassed(TASK_RECORD_OVERDUE);
+    assertThat(record().status()).isEqualTo(ParticipantStatus.WITHDRAWN);
+    assertThat(managementService().createJobQuery().count()).as("cut-off timer removed").isZero();
+  }
+
+  @Test
+  void managersOfTheUnitMayReadTheInstance() {
+    start();
+    assertThat(authorizationService().createAuthorizationQuery()
+        .resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE)
+        .resourceId(instance.getId()).list())
+        .extracting(a -> a.getGroupId()).containsExactly(principalGroup(UNIT));
+  }
+
   // ---------------------------------------------------------------- refused input
 
   @Test

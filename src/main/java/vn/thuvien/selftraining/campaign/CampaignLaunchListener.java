@@ -1,0 +1,116 @@
+package vn.thuvien.selftraining.campaign;
+
+import static vn.thuvien.selftraining.campaign.CampaignProcess.*;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import vn.thuvien.selftraining.directory.Directory;
+import vn.thuvien.selftraining.training.InvalidInputException;
+import vn.thuvien.selftraining.training.TaskInputRules;
+
+/**
+ * Bean {@code campaignLaunch}, start listener of {@code StartEvent_CampaignLaunched}: checks the
+ * start form (school year, letter, dates in order, topics), refuses a second campaign for the
+ * same school year, stores the calendar in {@code campaign} and names the instance by its school
+ * year. The dates then live in the table, not in the instance.
+ */
+@Component("campaignLaunch")
+public class CampaignLaunchListener implements ExecutionListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CampaignLaunchListener.class);
+
+  private final CampaignRepository campaigns;
+  private final Directory directory;
+
+  public CampaignLaunchListener(CampaignRepository campaigns, Directory directory) {
+    this.campaigns = campaigns;
+    this.directory = directory;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    List<String> problems = new ArrayList<>();
+    String schoolYear = TaskInputRules.text(execution, VAR_SCHOOL_YEAR);
+    if (schoolYear == null) {
+      throw new InvalidInputException("Trường \"Năm học\" là bắt buộc.");
+    }
+    try {
+      CampaignCalendar.firstYearOf(schoolYear);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(e.getMessage());
+    }
+    if (campaigns.exists(schoolYear) || execution.getProcessEngineServices().getRuntimeService()
+        .createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(schoolYear).count() > 0) {
+      throw new InvalidInputException("Đợt tự bồi dưỡng năm học " + schoolYear
+          + " đã được khởi động trước đó; mỗi năm học chỉ có một đợt.");
+    }
+    String letterNumber = TaskInputRules.text(execution, VAR_LETTER_NUMBER);
+    if (letterNumber == null) {
+      problems.add("Trường \"Số công văn\" là bắt buộc.");
+    }
+    LocalDate letterDate = date(execution, VAR_LETTER_DATE, "Ngày công văn", problems);
+    Map<String, LocalDate> dates = new HashMap<>();
+    for (String field : CALENDAR_FIELDS) {
+      dates.put(field, date(execution, field, CalendarLabels.of(field), problems));
+    }
+    String topicText = TaskInputRules.text(execution, VAR_TOPICS);
+    List<String> topics = topicText == null ? List.of()
+        : Arrays.stream(topicText.split("\\R")).map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    CampaignCalendar calendar = new CampaignCalendar(schoolYear,
+        dates.get("planDue"), dates.get("commonPartStart"), dates.get("commonPartDue"),
+        dates.get("optionalPartStart"), dates.get("optionalPartDue"), dates.get("guidanceDue"),
+        dates.get("reportWritingStart"), dates.get("reportWritingDue"), dates.get("reportSubmissionStart"),
+        dates.get("reportSubmissionDue"), dates.get("evaluationDue"), dates.get("unitReportDue"),
+        dates.get("districtReportDue"), dates.get("provinceReportDue"), topics);
+    problems.addAll(calendar.problems());
+    if (directory.districtCodes().isEmpty() && directory.directUnitCodes().isEmpty()) {
+      problems.add("Danh bạ chưa có Phòng GD&ĐT hay đơn vị trực thuộc Sở nào: hãy nhập danh bạ trước khi khởi động đợt.");
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    campaigns.insert(calendar, letterNumber, letterDate);
+    execution.setProcessBusinessKey(schoolYear);
+    execution.setVariable(VAR_SCHOOL_YEAR, schoolYear);
+    // the calendar now lives in the campaign table; one copy only
+    for (String field : CALENDAR_FIELDS) {
+      execution.removeVariable(field);
+    }
+    execution.removeVariable(VAR_TOPICS);
+    LOG.info("Campaign {} launched by {} ({} districts, {} direct units)", schoolYear,
+        execution.getVariable("launchedBy"), directory.districtCodes().size(), directory.directUnitCodes().size());
+  }
+
+  private static LocalDate date(DelegateExecution execution, String name, String label, List<String> problems) {
+    Object value = execution.getVariable(name);
+    if (value instanceof java.util.Date date) {
+      return date.toInstant().atZone(CampaignCalendar.ZONE).toLocalDate();
+    }
+    String text = value instanceof String s ? s.strip() : null;
+    if (text == null || text.isEmpty()) {
+      problems.add("Trường \"" + label + "\" là bắt buộc.");
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    } catch (DateTimeParseException e) {
+      problems.add("Trường \"" + label + "\": \"" + text + "\" không phải là ngày hợp lệ (năm-tháng-ngày).");
+      return null;
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package vn.thuvien.selftraining.campaign;
+
+/**
+ * Key, element ids and variable names of {@code processes/self-training-campaign.bpmn}: one
+ * instance per school year (business key = school year), started by a Phòng KHTC officer.
+ */
+public final class CampaignProcess {
+
+  public static final String KEY = "self-training-campaign";
+
+  public static final String START_EVENT = "StartEvent_CampaignLaunched";
+  public static final String SUB_PROCESS_CAMPAIGN = "SubProcess_Campaign";
+  public static final String CALL_DISTRICTS = "CallActivity_Districts";
+  public static final String CALL_DIRECT_UNITS = "CallActivity_DirectUnits";
+  public static final String TIMER_GUIDANCE_OPENS = "TimerEvent_GuidanceMonthOpens";
+  public static final String TASK_PUBLISH_GUIDANCE = "Task_PublishGuidance";
+  public static final String BOUNDARY_PROVINCE_DEADLINE = "BoundaryEvent_ProvinceDeadline";
+  public static final String TASK_CONSOLIDATE = "Task_ConsolidateProvince";
+  public static final String END_EVENT_CONSOLIDATED = "EndEvent_ProvinceConsolidated";
+
+  // Start form (forms/start-campaign.html): the calendar fields carry the names of
+  // CampaignCalendar's components, dates as yyyy-MM-dd strings.
+  public static final String VAR_SCHOOL_YEAR = "schoolYear";
+  public static final String VAR_LETTER_NUMBER = "letterNumber";
+  public static final String VAR_LETTER_DATE = "letterDate";
+  /** The optional topics, one per line. */
+  public static final String VAR_TOPICS = "topics";
+  public static final String[] CALENDAR_FIELDS = {
+      "planDue", "commonPartStart", "commonPartDue", "optionalPartStart", "optionalPartDue",
+      "guidanceDue", "reportWritingStart", "reportWritingDue", "reportSubmissionStart",
+      "reportSubmissionDue", "evaluationDue", "unitReportDue", "districtReportDue", "provinceReportDue"};
+
+  // Guidance task (forms/publish-guidance.html)
+  public static final String VAR_GUIDANCE_CONTENT = "guidanceContent";
+  public static final String VAR_GUIDANCE_DOCUMENT = "guidanceDocument";
+
+  // Fan-out
+  public static final String VAR_DISTRICT_CODE = "districtCode";
+  public static final String VAR_UNIT_CODE = "unitCode";
+
+  /** Compact JSON summary of the province result (figures only, no per-person lists). */
+  public static final String VAR_PROVINCE_SUMMARY = "provinceSummary";
+
+  private CampaignProcess() {
+  }
+}

@@ -1,0 +1,77 @@
+package vn.thuvien.selftraining.campaign;
+
+import static vn.thuvien.selftraining.campaign.CampaignProcess.VAR_DISTRICT_CODE;
+import static vn.thuvien.selftraining.campaign.CampaignProcess.VAR_SCHOOL_YEAR;
+
+import java.time.Clock;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import vn.thuvien.selftraining.directory.Directory;
+import vn.thuvien.selftraining.training.TaskInputRules;
+
+/**
+ * The district level of {@code district-self-training}: beans {@code aggregateDistrict}
+ * ({@code Task_AggregateDistrict}), {@code districtReportSent} (complete listener of
+ * {@code Task_ReviewDistrictReport}) and {@code districtNotReported}.
+ */
+@Configuration
+public class DistrictReporting {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DistrictReporting.class);
+
+  @Bean
+  JavaDelegate aggregateDistrict(CampaignFigures figures, Summaries summaries, Directory directory,
+      UnitReports reports) {
+    return execution -> {
+      String schoolYear = (String) execution.getVariable(VAR_SCHOOL_YEAR);
+      String districtCode = (String) execution.getVariable(VAR_DISTRICT_CODE);
+      List<String> schools = directory.schoolCodesOf(districtCode);
+      List<String> late = reports.notReported(schoolYear, schools);
+      Map<String, Object> summary = new LinkedHashMap<>();
+      summary.put("districtCode", districtCode);
+      summary.put("districtName", directory.unit(districtCode).map(u -> u.name()).orElse(districtCode));
+      summary.put("units", schools.size());
+      summary.put("unitsReported", schools.size() - late.size());
+      summaries.putUnits(summary, "unitsNotReported", late.stream()
+          .map(code -> Map.of("code", code, "name", directory.unit(code).map(u -> u.name()).orElse(code)))
+          .toList());
+      summary.putAll(summaries.of(figures.ofDistrict(schoolYear, districtCode)));
+      execution.setVariable(DistrictProcess.VAR_DISTRICT_SUMMARY, summaries.toJson(summary));
+    };
+  }
+
+  @Bean
+  TaskListener districtReportSent(UnitReports reports, Clock clock) {
+    return task -> {
+      String schoolYear = (String) task.getVariable(VAR_SCHOOL_YEAR);
+      String districtCode = (String) task.getVariable(VAR_DISTRICT_CODE);
+      String user = UnitReporting.currentUser(task);
+      reports.reported(schoolYear, districtCode, UnitReports.Level.DISTRICT, task.getDueDate(),
+          Date.from(clock.instant()), user, TaskInputRules.text(task, DistrictProcess.VAR_DISTRICT_REPORT_NOTE),
+          (String) task.getVariable(DistrictProcess.VAR_DISTRICT_SUMMARY));
+      LOG.info("District report sent: {}/{} by {}", schoolYear, districtCode, user);
+    };
+  }
+
+  @Bean
+  JavaDelegate districtNotReported(UnitReports reports, CampaignCalendars calendars) {
+    return execution -> {
+      String schoolYear = (String) execution.getVariable(VAR_SCHOOL_YEAR);
+      String districtCode = (String) execution.getVariable(VAR_DISTRICT_CODE);
+      reports.notReported(schoolYear, districtCode, UnitReports.Level.DISTRICT,
+          calendars.endOf(execution, "districtReportDue"),
+          (String) execution.getVariable(DistrictProcess.VAR_DISTRICT_SUMMARY));
+      LOG.info("District {}/{} did not report by the province deadline", schoolYear, districtCode);
+    };
+  }
+}

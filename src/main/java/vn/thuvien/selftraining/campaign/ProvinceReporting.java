@@ -1,0 +1,100 @@
+package vn.thuvien.selftraining.campaign;
+
+import static vn.thuvien.selftraining.campaign.CampaignProcess.VAR_SCHOOL_YEAR;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import vn.thuvien.selftraining.directory.Directory;
+import vn.thuvien.selftraining.training.InvalidInputException;
+import vn.thuvien.selftraining.training.ReportFileValidator;
+import vn.thuvien.selftraining.training.TaskInputRules;
+
+/**
+ * The province level of {@code self-training-campaign}: beans {@code guidancePublished}
+ * (complete listener of {@code Task_PublishGuidance}) and {@code consolidateProvince}
+ * ({@code Task_ConsolidateProvince}).
+ */
+@Configuration
+public class ProvinceReporting {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProvinceReporting.class);
+
+  /** Stores the guidance and releases every waiting participant of the campaign's school year. */
+  @Bean
+  TaskListener guidancePublished(ReportGuidance guidance, ReportFileValidator files) {
+    return task -> {
+      String content = TaskInputRules.text(task, CampaignProcess.VAR_GUIDANCE_CONTENT);
+      if (content == null) {
+        throw new InvalidInputException("Trường \"Nội dung hướng dẫn viết thu hoạch\" là bắt buộc.");
+      }
+      if (content.length() > TaskInputRules.MAX_TEXT) {
+        throw new InvalidInputException("Trường \"Nội dung hướng dẫn viết thu hoạch\" vượt quá "
+            + TaskInputRules.MAX_TEXT + " ký tự; hãy đính kèm văn bản đầy đủ dưới dạng tệp.");
+      }
+      if (task.getVariableTyped(CampaignProcess.VAR_GUIDANCE_DOCUMENT) instanceof FileValue file
+          && file.getValue() != null) {
+        try (InputStream in = file.getValue()) {
+          files.check(file.getFilename(), in.readAllBytes());
+        } catch (IOException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      String schoolYear = (String) task.getVariable(VAR_SCHOOL_YEAR);
+      String user = UnitReporting.currentUser(task);
+      // Releasing the participants is the process's doing: the officer need not own their instances.
+      int released = Context.getCommandContext().runWithoutAuthorization(
+          () -> guidance.publish(schoolYear, content, user));
+      LOG.info("Guidance for {} published by {}: {} participants released", schoolYear, user, released);
+    };
+  }
+
+  @Bean
+  JavaDelegate consolidateProvince(CampaignFigures figures, Summaries summaries, Directory directory,
+      UnitReports reports, Clock clock) {
+    return execution -> {
+      String schoolYear = (String) execution.getVariable(VAR_SCHOOL_YEAR);
+      List<String> districts = directory.districtCodes();
+      List<String> directUnits = directory.directUnitCodes();
+      List<String> districtsLate = reports.notReported(schoolYear, districts);
+      List<String> directLate = reports.notReported(schoolYear, directUnits);
+      Map<String, Object> summary = new LinkedHashMap<>();
+      summary.put("schoolYear", schoolYear);
+      summary.put("districts", districts.size());
+      summary.put("districtsReported", districts.size() - districtsLate.size());
+      summary.put("directUnits", directUnits.size());
+      summary.put("directUnitsReported", directUnits.size() - directLate.size());
+      summaries.putUnits(summary, "districtsNotReported", names(directory, districtsLate));
+      summaries.putUnits(summary, "directUnitsNotReported", names(directory, directLate));
+      summary.putAll(summaries.of(figures.ofProvince(schoolYear)));
+      String json = summaries.toJson(summary);
+      execution.setVariable(CampaignProcess.VAR_PROVINCE_SUMMARY, json);
+      String department = directory.departmentCode().orElse("SO-GDDT");
+      reports.reported(schoolYear, department, UnitReports.Level.PROVINCE, null, Date.from(clock.instant()),
+          null, null, json);
+      LOG.info("Campaign {} consolidated: {} districts reported of {}, {} direct units of {}", schoolYear,
+          districts.size() - districtsLate.size(), districts.size(), directUnits.size() - directLate.size(),
+          directUnits.size());
+    };
+  }
+
+  private static List<Map<String, String>> names(Directory directory, List<String> codes) {
+    return codes.stream()
+        .map(code -> Map.of("code", code, "name", directory.unit(code).map(u -> u.name()).orElse(code)))
+        .toList();
+  }
+}

@@ -1,0 +1,74 @@
+package vn.thuvien.selftraining.campaign;
+
+import static vn.thuvien.selftraining.campaign.CampaignProcess.VAR_SCHOOL_YEAR;
+import static vn.thuvien.selftraining.campaign.CampaignProcess.VAR_UNIT_CODE;
+
+import java.time.Clock;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import vn.thuvien.selftraining.directory.Directory;
+import vn.thuvien.selftraining.training.TaskInputRules;
+
+/**
+ * The unit level of {@code school-self-training}: beans {@code summariseUnit}
+ * ({@code Task_SummariseUnit}), {@code unitReportSent} (complete listener of
+ * {@code Task_SendUnitReport}) and {@code unitNotReported} ({@code Task_RecordUnitNotReported}).
+ */
+@Configuration
+public class UnitReporting {
+
+  private static final Logger LOG = LoggerFactory.getLogger(UnitReporting.class);
+
+  @Bean
+  JavaDelegate summariseUnit(CampaignFigures figures, Summaries summaries, Directory directory) {
+    return execution -> {
+      String unitCode = (String) execution.getVariable(VAR_UNIT_CODE);
+      Map<String, Object> summary = new LinkedHashMap<>();
+      summary.put("unitCode", unitCode);
+      summary.put("unitName", directory.unit(unitCode).map(u -> u.name()).orElse(unitCode));
+      summary.putAll(summaries.of(figures.ofUnit((String) execution.getVariable(VAR_SCHOOL_YEAR), unitCode)));
+      execution.setVariable(SchoolProcess.VAR_UNIT_SUMMARY, summaries.toJson(summary));
+    };
+  }
+
+  @Bean
+  TaskListener unitReportSent(UnitReports reports, Clock clock) {
+    return task -> {
+      String schoolYear = (String) task.getVariable(VAR_SCHOOL_YEAR);
+      String unitCode = (String) task.getVariable(VAR_UNIT_CODE);
+      reports.reported(schoolYear, unitCode, UnitReports.Level.UNIT, task.getDueDate(), Date.from(clock.instant()),
+          currentUser(task), TaskInputRules.text(task, SchoolProcess.VAR_UNIT_REPORT_NOTE),
+          (String) task.getVariable(SchoolProcess.VAR_UNIT_SUMMARY));
+      LOG.info("Unit report sent: {}/{} by {}", schoolYear, unitCode, currentUser(task));
+    };
+  }
+
+  @Bean
+  JavaDelegate unitNotReported(UnitReports reports, CampaignCalendars calendars) {
+    return execution -> {
+      String schoolYear = (String) execution.getVariable(VAR_SCHOOL_YEAR);
+      String unitCode = (String) execution.getVariable(VAR_UNIT_CODE);
+      reports.notReported(schoolYear, unitCode, UnitReports.Level.UNIT, calendars.endOf(execution, "unitReportDue"),
+          (String) execution.getVariable(SchoolProcess.VAR_UNIT_SUMMARY));
+      LOG.info("Unit {}/{} did not report by the district cut-off", schoolYear, unitCode);
+    };
+  }
+
+  /** Who completed the task: the logged-in user, or the assignee when completed through the API. */
+  static String currentUser(DelegateTask task) {
+    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication != null ? authentication.getUserId() : task.getAssignee();
+  }
+}

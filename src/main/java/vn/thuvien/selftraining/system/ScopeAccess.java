@@ -1,0 +1,64 @@
+package vn.thuvien.selftraining.system;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.stereotype.Component;
+
+import vn.thuvien.selftraining.directory.Directory;
+import vn.thuvien.selftraining.directory.Groups;
+
+/**
+ * Bean {@code scopeAccess}, start listener of every process: lets the managers of the instance's
+ * scope read it in Cockpit, and nobody else. A unit's instance (school or participant) is read by
+ * its principals and its Phòng's officers; a district's by its officers. Phòng KHTC reads
+ * everything through a global grant ({@link AccessSetup}).
+ */
+@Component("scopeAccess")
+public class ScopeAccess implements ExecutionListener {
+
+  private final Directory directory;
+
+  public ScopeAccess(Directory directory) {
+    this.directory = directory;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) throws Exception {
+    Set<String> groups = new LinkedHashSet<>();
+    Object unitCode = execution.getVariable("unitCode");
+    Object districtCode = execution.getVariable("districtCode");
+    if (unitCode instanceof String unit) {
+      groups.add(Groups.principalsOf(unit));
+      directory.unit(unit).map(u -> u.districtCode()).ifPresent(d -> groups.add(Groups.districtOfficersOf(d)));
+    }
+    if (districtCode instanceof String district) {
+      groups.add(Groups.districtOfficersOf(district));
+    }
+    if (groups.isEmpty()) {
+      return;
+    }
+    AuthorizationService authorizations = execution.getProcessEngineServices().getAuthorizationService();
+    String instanceId = execution.getProcessInstanceId();
+    // The person whose action started this instance may not administer authorizations;
+    // granting read access to the scope is the process's doing, not theirs.
+    Context.getCommandContext().runWithoutAuthorization(() -> {
+      for (String group : groups) {
+        Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setGroupId(group);
+        grant.setResource(Resources.PROCESS_INSTANCE);
+        grant.setResourceId(instanceId);
+        grant.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(grant);
+      }
+      return null;
+    });
+  }
+}

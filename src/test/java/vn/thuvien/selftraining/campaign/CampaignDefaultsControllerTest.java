@@ -1,0 +1,101 @@
+package vn.thuvien.selftraining.campaign;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The MVC slice around the controller alone. The slice is given its configuration explicitly:
+ * found by itself, {@code SelfTrainingApplication} would bring {@code @EnableProcessApplication},
+ * which needs the whole Camunda auto-configuration.
+ */
+@WebMvcTest(CampaignDefaultsController.class)
+@ContextConfiguration(classes = {CampaignDefaultsController.class, CampaignDefaultsControllerTest.FixedClock.class})
+class CampaignDefaultsControllerTest {
+
+  /** 5 September 2019, 09:00 in Bến Tre: school year 2019-2020 (not today's, whatever today is). */
+  @TestConfiguration
+  static class FixedClock {
+    @Bean
+    Clock clock() {
+      return Clock.fixed(Instant.parse("2019-09-05T02:00:00Z"), CampaignCalendar.ZONE);
+    }
+  }
+
+  @Autowired MockMvc mvc;
+
+  @Test
+  void givesTheLetterPatternOfTheSchoolYear() throws Exception {
+    mvc.perform(get("/api/public/campaign-defaults").param("schoolYear", "2017-2018"))
+        .andExpect(status().isOk())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+        .andExpect(jsonPath("$.schoolYear").value("2017-2018"))
+        .andExpect(jsonPath("$.letterNumber").value(""))
+        .andExpect(jsonPath("$.letterDate").value(""))
+        .andExpect(jsonPath("$.planDue").value("2017-11-30"))
+        .andExpect(jsonPath("$.commonPartStart").value("2017-12-01"))
+        .andExpect(jsonPath("$.commonPartDue").value("2017-12-31"))
+        .andExpect(jsonPath("$.optionalPartStart").value("2018-01-01"))
+        .andExpect(jsonPath("$.optionalPartDue").value("2018-01-31"))
+        .andExpect(jsonPath("$.guidanceDue").value("2018-02-28"))
+        .andExpect(jsonPath("$.reportWritingStart").value("2018-03-01"))
+        .andExpect(jsonPath("$.reportWritingDue").value("2018-03-31"))
+        .andExpect(jsonPath("$.reportSubmissionStart").value("2018-04-01"))
+        .andExpect(jsonPath("$.reportSubmissionDue").value("2018-04-05"))
+        .andExpect(jsonPath("$.evaluationDue").value("2018-04-10"))
+        .andExpect(jsonPath("$.unitReportDue").value("2018-04-12"))
+        .andExpect(jsonPath("$.districtReportDue").value("2018-04-16"))
+        .andExpect(jsonPath("$.provinceReportDue").value("2018-04-19"))
+        .andExpect(jsonPath("$.topics").value(contains(CampaignCalendar.DEFAULT_TOPICS.toArray())));
+  }
+
+  @Test
+  void everyCalendarFieldIsThere() throws Exception {
+    var result = mvc.perform(get("/api/public/campaign-defaults").param("schoolYear", " 2020-2021 "))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.schoolYear").value("2020-2021"));
+    for (String field : CampaignProcess.CALENDAR_FIELDS) {
+      result.andExpect(jsonPath("$." + field).value(matchesPattern("\\d{4}-\\d{2}-\\d{2}")));
+    }
+  }
+
+  @Test
+  void withoutSchoolYearTakesTheCurrentOneByTheClock() throws Exception {
+    mvc.perform(get("/api/public/campaign-defaults"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.schoolYear").value("2019-2020"))
+        .andExpect(jsonPath("$.planDue").value("2019-11-30"))
+        .andExpect(jsonPath("$.provinceReportDue").value("2020-04-19"));
+    mvc.perform(get("/api/public/campaign-defaults").param("schoolYear", ""))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.schoolYear").value("2019-2020"));
+  }
+
+  @Test
+  void rejectsABadSchoolYearInVietnamese() throws Exception {
+    mvc.perform(get("/api/public/campaign-defaults").param("schoolYear", "2017-2019"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+        .andExpect(jsonPath("$.message")
+            .value("Năm học \"2017-2019\" không hợp lệ: phải có dạng NNNN-NNNN, ví dụ 2017-2018."));
+    mvc.perform(get("/api/public/campaign-defaults").param("schoolYear", "abc"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.message")
+            .value("Năm học \"abc\" không hợp lệ: phải có dạng NNNN-NNNN, ví dụ 2017-2018."));
+  }
+}
