@@ -78,8 +78,12 @@ public class AccessSetup {
 
     TaskQuery groupTasks = tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
         .includeAssignedTasks();
-    ensureFilter(FILTER_MY_TASKS, null, -20, "Các việc được giao cho tôi; việc sắp đến hạn ở trên cùng",
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    // everything I may act on: my own tasks and the unclaimed tasks of my groups
+    ensureFilter(FILTER_MY_TASKS, null, -20, "Mọi việc tôi cần làm; việc sắp đến hạn ở trên cùng",
+        tasks.createTaskQuery().or()
+            .taskAssigneeExpression("${currentUser()}")
+            .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .endOr());
     ensureFilter(FILTER_EVALUATIONS, Groups.PRINCIPALS, -15, "Bài thu hoạch chờ Hiệu trưởng đánh giá",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
             .taskDefinitionKey(StaffSelfTrainingProcess.TASK_EVALUATE_REPORT));
@@ -93,11 +97,15 @@ public class AccessSetup {
 
   private void ensureFilter(String name, String group, int priority, String description, TaskQuery query) {
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
-    if (filter == null) {
-      filter = filters.newTaskFilter(name)
-          .setQuery(query.orderByDueDate().asc())
-          .setProperties(Map.of("priority", priority, "description", description, "refresh", true));
-      filters.saveFilter(filter);
+    boolean created = filter == null;
+    if (created) {
+      filter = filters.newTaskFilter(name);
+    }
+    // kept in step with this code on every start, so a changed filter reaches existing installations
+    filter.setQuery(query.orderByDueDate().asc())
+        .setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+    filters.saveFilter(filter);
+    if (created) {
       LOG.info("Tasklist filter '{}' created", name);
     }
     grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
