@@ -68,6 +68,7 @@ public class CampaignLaunchListener implements ExecutionListener {
     String topicText = TaskInputRules.text(execution, VAR_TOPICS);
     List<String> topics = topicText == null ? List.of()
         : Arrays.stream(topicText.split("\\R")).map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
+    Integer reminderDays = reminderDays(execution, problems);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
@@ -85,6 +86,9 @@ public class CampaignLaunchListener implements ExecutionListener {
       throw new InvalidInputException(problems);
     }
     campaigns.insert(calendar, letterNumber, letterDate);
+    if (reminderDays != null) {
+      campaigns.setReminderDaysBefore(schoolYear, reminderDays);
+    }
     execution.setProcessBusinessKey(schoolYear);
     execution.setVariable(VAR_SCHOOL_YEAR, schoolYear);
     // the calendar now lives in the campaign table; one copy only
@@ -94,6 +98,26 @@ public class CampaignLaunchListener implements ExecutionListener {
     execution.removeVariable(VAR_TOPICS);
     LOG.info("Campaign {} launched by {} ({} districts, {} direct units)", schoolYear,
         execution.getVariable("launchedBy"), directory.districtCodes().size(), directory.directUnitCodes().size());
+  }
+
+  /** Optional: days before a due date that reminders go out, 1 to 30. */
+  private static Integer reminderDays(DelegateExecution execution, List<String> problems) {
+    Object value = execution.getVariable(VAR_REMINDER_DAYS_BEFORE);
+    String text = value == null ? "" : value.toString().strip();
+    if (text.isEmpty()) {
+      return null;
+    }
+    try {
+      int days = (int) Double.parseDouble(text);
+      if (days >= 1 && days <= 30 && days == Double.parseDouble(text)) {
+        execution.removeVariable(VAR_REMINDER_DAYS_BEFORE);
+        return days;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add("Trường \"Nhắc việc trước hạn (ngày)\" phải là số nguyên từ 1 đến 30 (đã nhập \"" + text + "\").");
+    return null;
   }
 
   private static LocalDate date(DelegateExecution execution, String name, String label, List<String> problems) {

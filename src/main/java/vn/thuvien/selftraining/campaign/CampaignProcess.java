@@ -23,6 +23,8 @@ public final class CampaignProcess {
   public static final String VAR_SCHOOL_YEAR = "schoolYear";
   public static final String VAR_LETTER_NUMBER = "letterNumber";
   public static final String VAR_LETTER_DATE = "letterDate";
+  /** Optional: days before each due date that reminders go out (default in application.yaml). */
+  public static final String VAR_REMINDER_DAYS_BEFORE = "reminderDaysBefore";
   /** The optional topics, one per line. */
   public static final String VAR_TOPICS = "topics";
   public static final String[] CALENDAR_FIELDS = {

@@ -49,6 +49,17 @@ public class CampaignRepository {
         sql(c.provinceReportDue()), String.join("\n", c.topics()), Timestamp.from(Instant.now()));
   }
 
+  /** The campaign's own reminder lead time, when its start form set one. */
+  public Optional<Integer> reminderDaysBefore(String schoolYear) {
+    return jdbc.query("SELECT reminder_days_before FROM campaign WHERE school_year = ?",
+        (rs, row) -> (Integer) rs.getObject("reminder_days_before", Integer.class), schoolYear)
+        .stream().filter(java.util.Objects::nonNull).findFirst();
+  }
+
+  public void setReminderDaysBefore(String schoolYear, int days) {
+    jdbc.update("UPDATE campaign SET reminder_days_before = ? WHERE school_year = ?", days, schoolYear);
+  }
+
   private CampaignCalendar map(ResultSet rs, int row) throws SQLException {
     List<String> topics = Arrays.stream(rs.getString("topics").split("\n"))
         .map(String::strip).filter(t -> !t.isEmpty()).toList();

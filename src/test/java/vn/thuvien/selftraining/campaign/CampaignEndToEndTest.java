@@ -49,6 +49,7 @@ class CampaignEndToEndTest {
   @Autowired HistoryService history;
   @Autowired UnitReports unitReports;
   @Autowired CampaignFigures figures;
+  @Autowired CampaignRepository campaigns;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   final ObjectMapper json = new ObjectMapper();
@@ -187,6 +188,16 @@ class CampaignEndToEndTest {
     assertThat(unitReports.find(year, "PGD-TPBENTRE").orElseThrow().onTime()).isTrue();
     assertThat(unitReports.find(year, "THPT-CHUYENBT").orElseThrow().status()).isEqualTo(UnitReports.Status.REPORTED);
 
+    // the ladder chased exactly the late ones, one level up each time
+    assertThat(outbox("ESCALATION", "ht.binh", TASK_SUBMIT_REPORT, year)).isEqualTo(1);
+    assertThat(outbox("OVERDUE", lan, TASK_SUBMIT_REPORT, year)).isEqualTo(1);
+    assertThat(outbox("ESCALATION", "pgd.tpbentre", SchoolProcess.TASK_SEND_UNIT_REPORT, year)).isEqualTo(1);
+    assertThat(outbox("ESCALATION", "khtc.hoa", DistrictProcess.TASK_REVIEW_REPORT, year)).isEqualTo(1);
+    assertThat(outbox("ESCALATION", "khtc.tuan", DistrictProcess.TASK_REVIEW_REPORT, year)).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE school_year = ? AND kind IN "
+        + "('OVERDUE', 'WEEKLY_REMINDER') AND recipient_id NOT IN ('nv.lan', 'ht.binh', 'pgd.cholach')",
+        Integer.class, year)).as("nobody else was late").isZero();
+
     // the same figures at the district level, by SQL
     Figures tpBenTre = figures.ofDistrict(year, "PGD-TPBENTRE");
     int tpParticipants = directory.schoolCodesOf("PGD-TPBENTRE").stream()
@@ -199,7 +210,10 @@ class CampaignEndToEndTest {
   @Test
   void secondCampaignForTheSameSchoolYearIsRefused() {
     driver.advanceTo(LocalDateTime.of(2033, 11, 20, 8, 0));
-    driver.launch(KHTC, CampaignDriver.startForm("2033-2034"));
+    Map<String, Object> form = new java.util.HashMap<>(CampaignDriver.startForm("2033-2034"));
+    form.put(CampaignProcess.VAR_REMINDER_DAYS_BEFORE, "5");
+    driver.launch(KHTC, form);
+    assertThat(campaigns.reminderDaysBefore("2033-2034")).contains(5);
 
     assertThatThrownBy(() -> driver.launch(KHTC, CampaignDriver.startForm("2033-2034")))
         .isInstanceOf(InvalidInputException.class)
@@ -213,10 +227,13 @@ class CampaignEndToEndTest {
     Map<String, Object> form = new java.util.HashMap<>(CampaignDriver.startForm("2034-2035"));
     form.put("districtReportDue", "2035-04-25");
     form.put("letterNumber", " ");
+    form.put(CampaignProcess.VAR_REMINDER_DAYS_BEFORE, "45");
 
     assertThatThrownBy(() -> driver.launch(KHTC, form))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("Trường \"Số công văn\" là bắt buộc.");
+        .hasMessageContaining("Trường \"Số công văn\" là bắt buộc.")
+        .hasMessageContaining("Trường \"Nhắc việc trước hạn (ngày)\" phải là số nguyên từ 1 đến 30 (đã nhập \"45\").");
+    form.remove(CampaignProcess.VAR_REMINDER_DAYS_BEFORE);
     form.put("letterNumber", "12/SGD&ĐT-KHTC");
     assertThatThrownBy(() -> driver.launch(KHTC, form))
         .hasMessageContaining("Hạn báo cáo của Phòng GD&ĐT (25/04/2035) không được sau hạn gửi báo cáo về Sở (19/04/2035).");
@@ -294,6 +311,11 @@ class CampaignEndToEndTest {
     for (Task task : driver.openTasks(taskDefinitionKey, year)) {
       driver.completeAs(task.getAssignee(), task, CampaignDriver.participantInput(taskDefinitionKey));
     }
+  }
+
+  private int outbox(String kind, String recipient, String taskKey, String year) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE kind = ? AND recipient_id = ? "
+        + "AND task_definition_key = ? AND school_year = ?", Integer.class, kind, recipient, taskKey, year);
   }
 
   private long waitingForGuidance(String year) {

@@ -20,6 +20,9 @@ import vn.thuvien.selftraining.campaign.CampaignCalendars;
 import vn.thuvien.selftraining.campaign.CampaignRepository;
 import vn.thuvien.selftraining.campaign.ReportGuidance;
 import vn.thuvien.selftraining.directory.Directory;
+import vn.thuvien.selftraining.reminder.Outbox;
+import vn.thuvien.selftraining.reminder.ReminderNotices;
+import vn.thuvien.selftraining.reminder.ReminderSchedule;
 import vn.thuvien.selftraining.system.ScopeAccess;
 
 /**
@@ -38,6 +41,7 @@ public final class EngineTestSupport {
   final CampaignRepository campaigns;
   final ReportGuidance guidance;
   final Clock clock = new EngineClock();
+  final Outbox outbox;
 
   private static boolean migrated;
 
@@ -55,6 +59,7 @@ public final class EngineTestSupport {
     campaigns = new CampaignRepository(jdbc);
     guidance = new ReportGuidance(jdbc, engine.getRuntimeService());
     clearDomainTables();
+    loadSmallDirectory();
 
     Mocks.register("calendar", new CampaignCalendars(campaigns));
     Mocks.register("reportGuidance", guidance);
@@ -64,15 +69,58 @@ public final class EngineTestSupport {
     Mocks.register("recordResult", new RecordResultDelegate(records, clock));
     Mocks.register("recordOverdue", new RecordOverdueDelegate(records, clock));
     Mocks.register("recordWithdrawn", new RecordWithdrawnDelegate(records, clock));
-    Mocks.register("scopeAccess", new ScopeAccess(new Directory(jdbc)));
+    Directory directory = new Directory(jdbc);
+    Mocks.register("scopeAccess", new ScopeAccess(directory));
+    CampaignCalendars calendars = new CampaignCalendars(campaigns);
+    outbox = new Outbox(jdbc, clock);
+    Mocks.register("reminders", new ReminderSchedule(calendars, campaigns, clock, 3));
+    ReminderNotices notices = new ReminderNotices(directory, calendars, outbox, clock);
+    Mocks.register("phaseOpenedNotice", notices.phaseOpenedNotice());
+    Mocks.register("remind", notices.remind());
+    Mocks.register("chase", notices.chase());
   }
 
   void clearDomainTables() {
+    jdbc.update("DELETE FROM mail_outbox");
+    jdbc.update("DELETE FROM person_role");
+    jdbc.update("DELETE FROM person");
+    jdbc.update("DELETE FROM org_unit");
     jdbc.update("DELETE FROM report_file");
     jdbc.update("DELETE FROM participant_phase");
     jdbc.update("DELETE FROM participant_record");
     jdbc.update("DELETE FROM report_guidance");
     jdbc.update("DELETE FROM campaign");
+  }
+
+  /**
+   * The Sở, one Phòng, one school with the test participant (nv.lan), its principal, the Phòng's
+   * officer and a Phòng KHTC officer: everyone the reminder ladder writes to.
+   */
+  private void loadSmallDirectory() {
+    unit("SGDDT-BT", "Sở Giáo dục và Đào tạo Bến Tre", null, "DEPARTMENT", null);
+    unit("PGD-TPBENTRE", "Phòng GD&ĐT Thành phố Bến Tre", "SGDDT-BT", "DISTRICT_OFFICE", null);
+    unit("THCS-PHUHUNG", "Trường THCS Phú Hưng", "PGD-TPBENTRE", "LOWER_SECONDARY", "PGD-TPBENTRE");
+    person("nv.lan", "Nguyễn Thị Lan", "THCS-PHUHUNG", "LIBRARIAN");
+    person("ht.binh", "Trần Văn Bình", "THCS-PHUHUNG", "PRINCIPAL");
+    person("pgd.tpbentre", "Huỳnh Thị Thu Trang", "PGD-TPBENTRE", "DISTRICT_OFFICER");
+    person("khtc.hoa", "Phạm Thị Hoa", "SGDDT-BT", "DEPARTMENT_OFFICER");
+  }
+
+  private void unit(String code, String name, String parent, String type, String district) {
+    jdbc.update("INSERT INTO org_unit (code, name, parent_code, unit_type, district_code, active, updated_at) "
+        + "VALUES (?, ?, ?, ?, ?, TRUE, CURRENT_TIMESTAMP)", code, name, parent, type, district);
+  }
+
+  private void person(String id, String name, String unit, String role) {
+    jdbc.update("INSERT INTO person (id, full_name, email, active, updated_at) VALUES (?, ?, ?, TRUE, CURRENT_TIMESTAMP)",
+        id, name, id + "@example.edu.vn");
+    jdbc.update("INSERT INTO person_role (person_id, unit_code, role) VALUES (?, ?, ?)", id, unit, role);
+  }
+
+  /** Outbox rows as "kind recipient step" lines, in insertion order. */
+  java.util.List<String> outboxLines() {
+    return jdbc.queryForList("SELECT kind || ' ' || recipient_id || ' ' || task_definition_key FROM mail_outbox ORDER BY id",
+        String.class);
   }
 
   /** Moves the engine's clock to a local time in Bến Tre. */

@@ -267,7 +267,87 @@ class StaffSelfTrainingProcessTest {
     assertThat(authorizationService().createAuthorizationQuery()
         .resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE)
         .resourceId(instance.getId()).list())
-        .extracting(a -> a.getGroupId()).containsExactly(principalGroup(UNIT));
+        .extracting(a -> a.getGroupId()).containsExactlyInAnyOrder(principalGroup(UNIT), "district-PGD-TPBENTRE");
+  }
+
+  // ---------------------------------------------------------------- reminder ladder
+
+  @Test
+  void launchTellsTheParticipantThatThePlanIsOpen() {
+    start();
+    assertThat(support.outboxLines()).containsExactly("PHASE_OPENED nv.lan " + TASK_PREPARE_PLAN);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Phase.class)
+  void openWorkIsRemindedBeforeItsDueDateThenChasedAndEscalated(Phase phase) {
+    start();
+    walkTo(phase.taskId());
+    String step = phase.taskId().substring("Task_".length());
+    LocalDate due = CampaignCalendar.defaultFor(YEAR).dueDate(phase);
+    jdbcClearOutbox();
+
+    fireTimer("BoundaryEvent_" + step + "DueSoon", due.minusDays(3).atTime(23, 59));
+    fireTimer("BoundaryEvent_" + step + "Overdue", due.atTime(23, 59));
+
+    boolean participant = phase != Phase.EVALUATION;
+    String late = participant ? "nv.lan" : "ht.binh";
+    String above = participant ? "ht.binh" : "pgd.tpbentre";
+    assertThat(support.outboxLines()).containsExactly(
+        "REMINDER " + late + " " + phase.taskId(),
+        "OVERDUE " + late + " " + phase.taskId(),
+        "ESCALATION " + above + " " + phase.taskId());
+    assertThat(instance).isWaitingAt(phase.taskId());
+  }
+
+  @Test
+  void afterTheDueDateTheParticipantIsRemindedWeeklyUntilTheCutOff() {
+    start();
+    walkTo(TASK_STUDY_COMMON_PART);
+    Job overdue = timerOf("BoundaryEvent_StudyCommonPartOverdue");
+    assertThat(overdue.getDuedate()).isEqualTo(EngineTestSupport.date(LocalDateTime.of(2017, 12, 31, 23, 59)));
+    fireTimer("BoundaryEvent_StudyCommonPartOverdue", LocalDateTime.of(2017, 12, 31, 23, 59));
+    List<String> atDueDate = support.outboxLines();
+
+    Job weekly = timerOf("BoundaryEvent_StudyCommonPartOverdue");
+    assertThat(weekly.getDuedate()).isEqualTo(EngineTestSupport.date(LocalDateTime.of(2018, 1, 7, 23, 59)));
+    fireTimer("BoundaryEvent_StudyCommonPartOverdue", LocalDateTime.of(2018, 1, 7, 23, 59));
+
+    assertThat(support.outboxLines()).hasSize(atDueDate.size() + 1)
+        .endsWith("WEEKLY_REMINDER nv.lan " + TASK_STUDY_COMMON_PART);
+    assertThat(atDueDate).contains("OVERDUE nv.lan " + TASK_STUDY_COMMON_PART, "ESCALATION ht.binh " + TASK_STUDY_COMMON_PART);
+  }
+
+  @Test
+  void theSameTimerJobRunTwiceRecordsOneNotice() {
+    start();
+    walkTo(TASK_STUDY_COMMON_PART);
+    jdbcClearOutbox();
+    EngineTestSupport.setClock(LocalDateTime.of(2017, 12, 28, 23, 59));
+    String activityId = runtimeService().getActiveActivityIds(instance.getId()).get(0);
+
+    // the reminder's service task run again, as a retried job would
+    execute(timerOf("BoundaryEvent_StudyCommonPartDueSoon"));
+    runtimeService().createProcessInstanceModification(instance.getId())
+        .startBeforeActivity("Task_RemindStudyCommonPart").execute();
+
+    assertThat(activityId).isEqualTo(TASK_STUDY_COMMON_PART);
+    assertThat(support.outboxLines()).containsExactly("REMINDER nv.lan " + TASK_STUDY_COMMON_PART);
+  }
+
+  @Test
+  void noReminderForAPhaseThatJustOpened() {
+    EngineTestSupport.setClock(LocalDateTime.of(2017, 12, 29, 8, 0));
+    start();
+    walkTo(TASK_STUDY_COMMON_PART);
+    jdbcClearOutbox();
+    // the due-soon moment has passed: the timer fires at once, but the opening notice said it all
+    execute(timerOf("BoundaryEvent_StudyCommonPartDueSoon"));
+    assertThat(support.outboxLines()).isEmpty();
+  }
+
+  private void jdbcClearOutbox() {
+    support.jdbc.update("DELETE FROM mail_outbox");
   }
 
   // ---------------------------------------------------------------- refused input

@@ -1,0 +1,47 @@
+package vn.thuvien.selftraining.reminder;
+
+import java.time.LocalDate;
+import java.util.Date;
+
+/**
+ * One line of an email to one person, as decided by a process step.
+ *
+ * @param kind what it says
+ * @param recipientId the directory id of who receives it
+ * @param recipientEmail where it goes; one email per address and day however many roles
+ * @param recipientName how to greet them
+ * @param schoolYear the campaign
+ * @param aboutPerson whose work it concerns (for an escalation: the late participant); may be null
+ * @param unitName the unit concerned
+ * @param phaseLabel the step concerned, as people name it
+ * @param dueAt the deadline concerned
+ * @param processInstanceId with {@code taskDefinitionKey}, the open task the notice chases: checked
+ *     again at sending time and linked from the email
+ * @param taskDefinitionKey see above
+ * @param notBefore not sent before this moment
+ * @param day the day the notice belongs to (part of its identity)
+ */
+public record Notice(
+    NoticeKind kind,
+    String recipientId,
+    String recipientEmail,
+    String recipientName,
+    String schoolYear,
+    String aboutPerson,
+    String unitName,
+    String phaseLabel,
+    Date dueAt,
+    String processInstanceId,
+    String taskDefinitionKey,
+    Date notBefore,
+    LocalDate day) {
+
+  /**
+   * The identity of the notice: campaign, recipient, what it is about, phase, kind and day. A job
+   * that runs twice produces the same key, and the outbox keeps one.
+   */
+  public String dedupKey() {
+    return String.join("|", schoolYear, recipientId, processInstanceId == null ? "-" : processInstanceId,
+        taskDefinitionKey == null ? "-" : taskDefinitionKey, kind.name(), day.toString());
+  }
+}

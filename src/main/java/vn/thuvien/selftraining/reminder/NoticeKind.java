@@ -1,0 +1,32 @@
+package vn.thuvien.selftraining.reminder;
+
+/** What a notice says; the label heads its line in the email. */
+public enum NoticeKind {
+  /** To a participant: a phase is open. */
+  PHASE_OPENED("Bắt đầu giai đoạn", false),
+  /** To a participant or a manager: a deadline is near and the work is still open. */
+  REMINDER("Sắp đến hạn", true),
+  /** To a participant or a manager: the deadline passed and the work is still open. */
+  OVERDUE("Đã quá hạn", true),
+  /** Weekly after the deadline, until the cut-off. */
+  WEEKLY_REMINDER("Nhắc lại: vẫn chưa hoàn thành", true),
+  /** To the level above: somebody under them is late. */
+  ESCALATION("Báo cáo chậm trễ", true);
+
+  private final String label;
+  private final boolean onlyWhileOpen;
+
+  NoticeKind(String label, boolean onlyWhileOpen) {
+    this.label = label;
+    this.onlyWhileOpen = onlyWhileOpen;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  /** Dropped at sending time when the work it chases is already done. */
+  public boolean onlyWhileOpen() {
+    return onlyWhileOpen;
+  }
+}

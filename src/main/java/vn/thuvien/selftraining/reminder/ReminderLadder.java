@@ -1,0 +1,77 @@
+package vn.thuvien.selftraining.reminder;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import vn.thuvien.selftraining.reminder.ReminderStep.Audience;
+import vn.thuvien.selftraining.training.Phase;
+
+/**
+ * Every rung of the ladder in the models, by the id of its service task. Each chased user task has
+ * two: {@code Task_Remind<Step>} after the timer {@code BoundaryEvent_<Step>DueSoon} (some days
+ * before the due date) and {@code Task_Chase<Step>} after {@code BoundaryEvent_<Step>Overdue} (at the
+ * due date, then weekly for participants until the cut-off).
+ */
+public final class ReminderLadder {
+
+  private static final Map<String, ReminderStep> STEPS = new LinkedHashMap<>();
+
+  static {
+    for (Phase phase : List.of(Phase.PLAN, Phase.COMMON_PART, Phase.OPTIONAL_PART, Phase.REPORT_WRITING,
+        Phase.REPORT_SUBMISSION)) {
+      add(phase.taskId(), phase.label(), dueField(phase), Audience.PARTICIPANT);
+    }
+    add(Phase.EVALUATION.taskId(), Phase.EVALUATION.label(), "evaluationDue", Audience.PRINCIPALS);
+    add("Task_SendUnitReport", "Gửi báo cáo của đơn vị", "unitReportDue", Audience.PRINCIPALS);
+    add("Task_ReviewDistrictReport", "Duyệt và gửi báo cáo tổng hợp về Sở", "districtReportDue",
+        Audience.DISTRICT_OFFICERS);
+    add("Task_PublishGuidance", "Ban hành hướng dẫn viết thu hoạch", "guidanceDue", Audience.DEPARTMENT_OFFICERS);
+  }
+
+  private ReminderLadder() {
+  }
+
+  /** The step name used in element ids: {@code Task_StudyCommonPart} → {@code StudyCommonPart}. */
+  public static String stepName(String taskDefinitionKey) {
+    return taskDefinitionKey.substring("Task_".length());
+  }
+
+  public static String remindTaskId(String taskDefinitionKey) {
+    return "Task_Remind" + stepName(taskDefinitionKey);
+  }
+
+  public static String chaseTaskId(String taskDefinitionKey) {
+    return "Task_Chase" + stepName(taskDefinitionKey);
+  }
+
+  /** The step a ladder service task belongs to. */
+  public static ReminderStep ofServiceTask(String activityId) {
+    ReminderStep step = STEPS.get(activityId);
+    if (step == null) {
+      throw new IllegalArgumentException("No reminder step for " + activityId);
+    }
+    return step;
+  }
+
+  public static ReminderStep ofUserTask(String taskDefinitionKey) {
+    return ofServiceTask(remindTaskId(taskDefinitionKey));
+  }
+
+  private static void add(String taskKey, String label, String dueField, Audience audience) {
+    ReminderStep remind = new ReminderStep(remindTaskId(taskKey), taskKey, label, dueField, audience);
+    STEPS.put(remind.serviceTaskId(), remind);
+    STEPS.put(chaseTaskId(taskKey), new ReminderStep(chaseTaskId(taskKey), taskKey, label, dueField, audience));
+  }
+
+  private static String dueField(Phase phase) {
+    return switch (phase) {
+      case PLAN -> "planDue";
+      case COMMON_PART -> "commonPartDue";
+      case OPTIONAL_PART -> "optionalPartDue";
+      case REPORT_WRITING -> "reportWritingDue";
+      case REPORT_SUBMISSION -> "reportSubmissionDue";
+      case EVALUATION -> "evaluationDue";
+    };
+  }
+}

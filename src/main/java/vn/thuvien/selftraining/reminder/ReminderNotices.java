@@ -1,0 +1,169 @@
+package vn.thuvien.selftraining.reminder;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import vn.thuvien.selftraining.campaign.CampaignCalendar;
+import vn.thuvien.selftraining.campaign.CampaignCalendars;
+import vn.thuvien.selftraining.directory.Directory;
+import vn.thuvien.selftraining.directory.Directory.Person;
+import vn.thuvien.selftraining.reminder.ReminderStep.Audience;
+import vn.thuvien.selftraining.training.Phase;
+
+/**
+ * The ladder's delegates; each records notices in the outbox, in the transaction of the timer
+ * job that fired it, and sends nothing itself:
+ * <ul>
+ * <li>{@code phaseOpenedNotice}: create listener of each participant task: the phase is open;</li>
+ * <li>{@code remind}: every {@code Task_Remind*}: the deadline is near (skipped when the task
+ * opened less than a day ago: its opening notice already said when it is due);</li>
+ * <li>{@code chase}: every {@code Task_Chase*}: at the due date an overdue notice to whoever is
+ * late and an escalation one level up; for participants, a weekly reminder after that.</li>
+ * </ul>
+ */
+@Configuration
+public class ReminderNotices {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReminderNotices.class);
+
+  private final Directory directory;
+  private final CampaignCalendars calendars;
+  private final Outbox outbox;
+  private final Clock clock;
+
+  public ReminderNotices(Directory directory, CampaignCalendars calendars, Outbox outbox, Clock clock) {
+    this.directory = directory;
+    this.calendars = calendars;
+    this.outbox = outbox;
+    this.clock = clock;
+  }
+
+  @Bean
+  public TaskListener phaseOpenedNotice() {
+    return task -> {
+      Phase phase = Phase.ofTask(task.getTaskDefinitionKey());
+      ReminderStep step = ReminderLadder.ofUserTask(task.getTaskDefinitionKey());
+      notify(task.getExecution(), step, Audience.PARTICIPANT, NoticeKind.PHASE_OPENED, task.getDueDate(), null);
+      LOG.debug("Phase {} opened for {}", phase, task.getAssignee());
+    };
+  }
+
+  @Bean
+  public JavaDelegate remind() {
+    return execution -> {
+      ReminderStep step = ReminderLadder.ofServiceTask(execution.getCurrentActivityId());
+      Task chased = chasedTask(execution, step);
+      if (chased == null) {
+        return;
+      }
+      boolean justOpened = step.audience() == Audience.PARTICIPANT
+          && Duration.between(chased.getCreateTime().toInstant(), clock.instant()).toHours() < 24;
+      if (!justOpened) {
+        notify(execution, step, step.audience(), NoticeKind.REMINDER, dueAt(execution, step), null);
+      }
+    };
+  }
+
+  @Bean
+  public JavaDelegate chase() {
+    return execution -> {
+      ReminderStep step = ReminderLadder.ofServiceTask(execution.getCurrentActivityId());
+      if (chasedTask(execution, step) == null) {
+        return;
+      }
+      Date due = dueAt(execution, step);
+      // the cycle's first firing is the overdue notice; later ones are weekly reminders
+      boolean firstTime = !outbox.recorded(execution.getProcessInstanceId(), step.taskDefinitionKey(),
+          NoticeKind.OVERDUE);
+      if (step.audience() == Audience.PARTICIPANT && !firstTime) {
+        notify(execution, step, Audience.PARTICIPANT, NoticeKind.WEEKLY_REMINDER, due, null);
+        return;
+      }
+      notify(execution, step, step.audience(), NoticeKind.OVERDUE, due, null);
+      Audience above = above(execution, step.audience());
+      if (above != null) {
+        notify(execution, step, above, NoticeKind.ESCALATION, due, lateParty(execution, step.audience()));
+      }
+    };
+  }
+
+  private void notify(DelegateExecution execution, ReminderStep step, Audience audience, NoticeKind kind, Date due,
+      String aboutPerson) {
+    String schoolYear = (String) execution.getVariable("schoolYear");
+    Date now = Date.from(clock.instant());
+    LocalDate day = LocalDate.ofInstant(clock.instant(), CampaignCalendar.ZONE);
+    String unitName = unitName(execution);
+    for (Person person : recipients(execution, audience)) {
+      outbox.enqueue(new Notice(kind, person.id(), person.email(), person.fullName(), schoolYear, aboutPerson,
+          unitName, step.stepLabel(), due, execution.getProcessInstanceId(), step.taskDefinitionKey(), now, day));
+    }
+  }
+
+  private List<Person> recipients(VariableScope scope, Audience audience) {
+    String unitCode = (String) scope.getVariable("unitCode");
+    return switch (audience) {
+      case PARTICIPANT -> directory.person((String) scope.getVariable("personId")).stream().toList();
+      case PRINCIPALS -> directory.principalsOf(unitCode);
+      case DISTRICT_OFFICERS -> directory.districtOfficersOf(districtOf(scope));
+      case DEPARTMENT_OFFICERS -> directory.departmentOfficers();
+    };
+  }
+
+  /** One level up: principals above participants; the Phòng (or the Sở) above principals. */
+  private Audience above(VariableScope scope, Audience audience) {
+    return switch (audience) {
+      case PARTICIPANT -> Audience.PRINCIPALS;
+      case PRINCIPALS -> districtOf(scope) == null ? Audience.DEPARTMENT_OFFICERS : Audience.DISTRICT_OFFICERS;
+      case DISTRICT_OFFICERS -> Audience.DEPARTMENT_OFFICERS;
+      case DEPARTMENT_OFFICERS -> null;
+    };
+  }
+
+  /** Who is late, as the level above reads it: the participant, or the unit or Phòng itself. */
+  private String lateParty(VariableScope scope, Audience audience) {
+    return switch (audience) {
+      case PARTICIPANT -> (String) scope.getVariable("personName");
+      default -> unitName(scope);
+    };
+  }
+
+  private String districtOf(VariableScope scope) {
+    Object district = scope.getVariable("districtCode");
+    if (district instanceof String code) {
+      return code;
+    }
+    Object unit = scope.getVariable("unitCode");
+    return unit instanceof String code ? directory.unit(code).map(u -> u.districtCode()).orElse(null) : null;
+  }
+
+  private String unitName(VariableScope scope) {
+    Object unit = scope.getVariable("unitCode");
+    Object district = scope.getVariable("districtCode");
+    String code = unit instanceof String u ? u : district instanceof String d ? d : null;
+    return code == null ? null : directory.unitName(code);
+  }
+
+  private Date dueAt(VariableScope scope, ReminderStep step) {
+    return calendars.forScope(scope).endOf(step.dueField());
+  }
+
+  private static Task chasedTask(DelegateExecution execution, ReminderStep step) {
+    return execution.getProcessEngineServices().getTaskService().createTaskQuery()
+        .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(step.taskDefinitionKey())
+        .singleResult();
+  }
+}
