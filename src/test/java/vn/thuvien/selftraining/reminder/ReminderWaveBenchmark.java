@@ -2,6 +2,7 @@ package vn.thuvien.selftraining.reminder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -99,10 +101,18 @@ class ReminderWaveBenchmark {
   static GreenMailExtension smtp = new GreenMailExtension(
       new ServerSetup(MailTestServer.SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
-  /** A fresh file database each run: the embedded default, not an in-memory one. */
+  /** A fresh file database each run (the embedded default, not an in-memory one); older runs' go. */
   @DynamicPropertySource
-  static void fileDatabase(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> "jdbc:h2:file:./target/benchmark/db/wave-" + System.nanoTime()
+  static void fileDatabase(DynamicPropertyRegistry registry) throws IOException {
+    Path folder = Path.of("target", "benchmark", "db");
+    if (Files.isDirectory(folder)) {
+      try (Stream<Path> old = Files.list(folder)) {
+        for (Path file : old.toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
+    registry.add("spring.datasource.url", () -> "jdbc:h2:file:./" + folder.resolve("wave-" + System.nanoTime())
         + ";AUTO_SERVER=FALSE");
   }
 
