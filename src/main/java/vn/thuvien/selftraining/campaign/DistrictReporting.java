@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import vn.thuvien.selftraining.directory.Directory;
+import vn.thuvien.selftraining.training.TaskActors;
 import vn.thuvien.selftraining.training.TaskInputRules;
 
 /**
@@ -55,7 +56,7 @@ public class DistrictReporting {
     return task -> {
       String schoolYear = (String) task.getVariable(VAR_SCHOOL_YEAR);
       String districtCode = (String) task.getVariable(VAR_DISTRICT_CODE);
-      String user = UnitReporting.currentUser(task);
+      String user = TaskActors.completedBy(task);
       reports.reported(schoolYear, districtCode, UnitReports.Level.DISTRICT, task.getDueDate(),
           Date.from(clock.instant()), user, TaskInputRules.text(task, DistrictProcess.VAR_DISTRICT_REPORT_NOTE),
           (String) task.getVariable(DistrictProcess.VAR_DISTRICT_SUMMARY));

@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
 import vn.thuvien.selftraining.directory.Directory;
 import vn.thuvien.selftraining.training.InvalidInputException;
 import vn.thuvien.selftraining.training.ReportFileValidator;
+import vn.thuvien.selftraining.training.TaskActors;
 import vn.thuvien.selftraining.training.TaskInputRules;
 
 /**
@@ -55,7 +56,7 @@ public class ProvinceReporting {
         }
       }
       String schoolYear = (String) task.getVariable(VAR_SCHOOL_YEAR);
-      String user = UnitReporting.currentUser(task);
+      String user = TaskActors.completedBy(task);
       // Releasing the participants is the process's doing: the officer need not own their instances.
       int released = Context.getCommandContext().runWithoutAuthorization(
           () -> guidance.publish(schoolYear, content, user));

@@ -12,13 +12,13 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import vn.thuvien.selftraining.directory.Directory;
+import vn.thuvien.selftraining.training.TaskActors;
 import vn.thuvien.selftraining.training.TaskInputRules;
 
 /**
@@ -49,9 +49,9 @@ public class UnitReporting {
       String schoolYear = (String) task.getVariable(VAR_SCHOOL_YEAR);
       String unitCode = (String) task.getVariable(VAR_UNIT_CODE);
       reports.reported(schoolYear, unitCode, UnitReports.Level.UNIT, task.getDueDate(), Date.from(clock.instant()),
-          currentUser(task), TaskInputRules.text(task, SchoolProcess.VAR_UNIT_REPORT_NOTE),
+          TaskActors.completedBy(task), TaskInputRules.text(task, SchoolProcess.VAR_UNIT_REPORT_NOTE),
           (String) task.getVariable(SchoolProcess.VAR_UNIT_SUMMARY));
-      LOG.info("Unit report sent: {}/{} by {}", schoolYear, unitCode, currentUser(task));
+      LOG.info("Unit report sent: {}/{} by {}", schoolYear, unitCode, TaskActors.completedBy(task));
     };
   }
 
@@ -66,9 +66,4 @@ public class UnitReporting {
     };
   }
 
-  /** Who completed the task: the logged-in user, or the assignee when completed through the API. */
-  static String currentUser(DelegateTask task) {
-    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication != null ? authentication.getUserId() : task.getAssignee();
-  }
 }

@@ -12,8 +12,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.task.Task;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,7 +20,6 @@ import vn.thuvien.selftraining.campaign.CampaignCalendars;
 import vn.thuvien.selftraining.directory.Directory;
 import vn.thuvien.selftraining.directory.Directory.Person;
 import vn.thuvien.selftraining.reminder.ReminderStep.Audience;
-import vn.thuvien.selftraining.training.Phase;
 
 /**
  * The ladder's delegates; each records notices in the outbox, in the transaction of the timer
@@ -37,8 +34,6 @@ import vn.thuvien.selftraining.training.Phase;
  */
 @Configuration
 public class ReminderNotices {
-
-  private static final Logger LOG = LoggerFactory.getLogger(ReminderNotices.class);
 
   private final Directory directory;
   private final CampaignCalendars calendars;
@@ -55,10 +50,8 @@ public class ReminderNotices {
   @Bean
   public TaskListener phaseOpenedNotice() {
     return task -> {
-      Phase phase = Phase.ofTask(task.getTaskDefinitionKey());
       ReminderStep step = ReminderLadder.ofUserTask(task.getTaskDefinitionKey());
       notify(task.getExecution(), step, Audience.PARTICIPANT, NoticeKind.PHASE_OPENED, task.getDueDate(), null);
-      LOG.debug("Phase {} opened for {}", phase, task.getAssignee());
     };
   }
 

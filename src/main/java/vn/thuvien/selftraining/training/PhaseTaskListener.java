@@ -8,7 +8,6 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,15 +87,9 @@ public class PhaseTaskListener implements TaskListener {
     }
     BigDecimal score = BigDecimal.valueOf(((Number) task.getVariable(VAR_SCORE)).doubleValue());
     records.evaluated(instanceId, score, null, TaskInputRules.text(task, VAR_EVALUATION_COMMENT),
-        evaluator(task), now);
+        TaskActors.completedBy(task), now);
   }
 
-  /** The logged-in principal who completed the task; the assignee when completed through the API. */
-  private static String evaluator(DelegateTask task) {
-    Authentication authentication =
-        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication != null ? authentication.getUserId() : task.getAssignee();
-  }
 
   private static byte[] readAll(FileValue file) {
     try (var in = file.getValue()) {
