@@ -63,7 +63,7 @@ public class OutboxController {
     static OutboxEntry of(OutboxRow row) {
       NoticeKind kind = row.noticeKind();
       return new OutboxEntry(row.id(), row.kind(), kind == null ? row.kind() : kind.label(), row.status(),
-          labelOf(row), row.recipientId(), row.recipientName(), row.recipientEmail(), row.schoolYear(),
+          row.statusLabel(), row.recipientId(), row.recipientName(), row.recipientEmail(), row.schoolYear(),
           row.aboutPerson(), row.unitName(), row.phaseLabel(), local(row.dueAt()), local(row.notBefore()),
           local(row.createdAt()), row.attempts(), local(row.nextAttemptAt()), row.lastError(), local(row.sentAt()),
           row.messageId(), row.dedupKey());
@@ -166,16 +166,6 @@ public class OutboxController {
       throw new InvalidFilter("Trạng thái \"" + status + "\" không có; dùng một trong: "
           + Arrays.stream(OutboxRows.Filter.values()).map(Enum::name).collect(Collectors.joining(", ")) + ".");
     }
-  }
-
-  private static String labelOf(OutboxRow row) {
-    return switch (row.status()) {
-      case Outbox.PENDING -> row.attempts() > 0 ? "Lỗi, chờ gửi lại" : "Chờ gửi";
-      case Outbox.SENDING -> "Đang gửi";
-      case Outbox.SENT -> "Đã gửi";
-      case Outbox.SKIPPED -> "Bỏ qua vì đã hoàn thành";
-      default -> row.status();
-    };
   }
 
   private static OffsetDateTime local(Instant instant) {

@@ -46,6 +46,22 @@ public record OutboxRow(
     return null;
   }
 
+  /** The status as the outbox page and a person's history print it. */
+  public String statusLabel() {
+    return statusLabel(status, attempts);
+  }
+
+  /** The label of a status after that many attempts. */
+  public static String statusLabel(String status, int attempts) {
+    return switch (status) {
+      case Outbox.PENDING -> attempts > 0 ? "Lỗi, chờ gửi lại" : "Chờ gửi";
+      case Outbox.SENDING -> "Đang gửi";
+      case Outbox.SENT -> "Đã gửi";
+      case Outbox.SKIPPED -> "Bỏ qua vì đã hoàn thành";
+      default -> status;
+    };
+  }
+
   /** One digest per address, whatever the case it was typed in. */
   public String addressKey() {
     return recipientEmail.strip().toLowerCase(Locale.ROOT);

@@ -1,0 +1,321 @@
+package vn.thuvien.selftraining.report;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Service;
+
+import vn.thuvien.selftraining.campaign.Figures;
+import vn.thuvien.selftraining.campaign.UnitReports;
+import vn.thuvien.selftraining.directory.Directory;
+import vn.thuvien.selftraining.directory.UnitType;
+import vn.thuvien.selftraining.report.PersonRow.PhaseCell;
+import vn.thuvien.selftraining.training.ParticipantStatus;
+import vn.thuvien.selftraining.training.Phase;
+
+/**
+ * The figures of a campaign by SQL over the records ({@code participant_record},
+ * {@code participant_phase}, {@code unit_report}) and the directory: per unit, summed per Phòng
+ * GD&ĐT and for the units under the Sở, and in total. A handful of queries whatever the size: the
+ * records are grouped by the database, units and reports are read once.
+ *
+ * <p>A phase is <em>on time</em> or <em>late</em> once done; <em>overdue</em> when open past its due
+ * date, or never done by a participant closed at the cut-off; <em>open</em> when open and not yet
+ * due; <em>not started</em> when its task has not opened.
+ */
+@Service
+public class CampaignReports {
+
+  /** Statuses of a participant whose report reached the principal. */
+  static final List<ParticipantStatus> SUBMITTED = List.of(ParticipantStatus.SUBMITTED, ParticipantStatus.RETURNED,
+      ParticipantStatus.EVALUATED, ParticipantStatus.SUBMITTED_NOT_EVALUATED);
+
+  private static final String UNIT_SCOPE = "r.unit_code = ?";
+  private static final String DISTRICT_SCOPE = "r.unit_code IN (SELECT code FROM org_unit WHERE district_code = ?)";
+
+  private final JdbcTemplate jdbc;
+  private final Directory directory;
+  private final Clock clock;
+
+  public CampaignReports(JdbcTemplate jdbc, Directory directory, Clock clock) {
+    this.jdbc = jdbc;
+    this.directory = directory;
+    this.clock = clock;
+  }
+
+  /** School years that have a campaign, newest first. */
+  public List<String> schoolYears() {
+    return jdbc.queryForList("SELECT school_year FROM campaign ORDER BY school_year DESC", String.class);
+  }
+
+  public boolean campaignExists(String schoolYear) {
+    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM campaign WHERE school_year = ?", Integer.class, schoolYear);
+    return n != null && n > 0;
+  }
+
+  /** The figures of the scope as of now. */
+  public CampaignReport report(String schoolYear, ReportScope scope) {
+    Instant now = clock.instant();
+    Map<String, Directory.OrgUnit> units = new LinkedHashMap<>();
+    for (Directory.OrgUnit unit : directory.allUnits()) {
+      units.put(unit.code(), unit);
+    }
+    Map<String, UnitReportState> reports = reports(schoolYear);
+    Map<String, Tally> tallies = tallies(schoolYear, scope, now);
+
+    List<GroupRow> groups = new ArrayList<>();
+    switch (scope.level()) {
+      case PROVINCE -> {
+        for (Directory.OrgUnit district : directory.districtOffices()) {
+          groups.add(group(district.code(), district.name(), schoolsOf(units, district.code()), units, tallies,
+              reports));
+        }
+        List<Directory.OrgUnit> direct = directory.directUnits();
+        if (!direct.isEmpty()) {
+          groups.add(group(null, GroupRow.DIRECT_UNITS_NAME, direct, units, tallies, reports));
+        }
+      }
+      case DISTRICT -> groups.add(group(scope.code(), scope.name(), schoolsOf(units, scope.code()), units, tallies,
+          reports));
+      case UNIT -> {
+        Directory.OrgUnit unit = units.get(scope.code());
+        String district = unit == null ? null : unit.districtCode();
+        groups.add(group(district, district == null ? GroupRow.DIRECT_UNITS_NAME : nameOf(units, district),
+            unit == null ? List.of() : List.of(unit), units, tallies, reports));
+      }
+    }
+    Tally total = groups.stream().map(GroupRow::tally).reduce(Tally.empty(), Tally::plus);
+    // column keys of queryForList are case-insensitive (H2 upper-cases, PostgreSQL lower-cases)
+    Map<String, Object> campaign = jdbc.queryForList(
+        "SELECT letter_number, letter_date FROM campaign WHERE school_year = ?", schoolYear).stream()
+        .findFirst().orElse(Map.of());
+    return new CampaignReport(schoolYear, directory.department().map(Directory.OrgUnit::name).orElse("Sở GD&ĐT"),
+        (String) campaign.get("letter_number"),
+        campaign.get("letter_date") instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) null,
+        scope, now, groups, total);
+  }
+
+  private GroupRow group(String code, String name, List<Directory.OrgUnit> members, Map<String, Directory.OrgUnit> units,
+      Map<String, Tally> tallies, Map<String, UnitReportState> reports) {
+    List<UnitRow> rows = new ArrayList<>();
+    Tally sum = Tally.empty();
+    for (Directory.OrgUnit unit : members) {
+      Tally tally = tallies.getOrDefault(unit.code(), Tally.empty());
+      String districtName = unit.districtCode() == null ? "Trực thuộc Sở" : nameOf(units, unit.districtCode());
+      rows.add(new UnitRow(unit.code(), unit.name(), unit.districtCode(), districtName, tally,
+          reports.getOrDefault(unit.code(), UnitReportState.PENDING)));
+      sum = sum.plus(tally);
+    }
+    return new GroupRow(code, name, rows, sum, code == null ? null : reports.getOrDefault(code, UnitReportState.PENDING));
+  }
+
+  private static List<Directory.OrgUnit> schoolsOf(Map<String, Directory.OrgUnit> units, String districtCode) {
+    return units.values().stream()
+        .filter(u -> u.active() && districtCode.equals(u.districtCode()) && u.type() != UnitType.DISTRICT_OFFICE)
+        .toList();
+  }
+
+  private static String nameOf(Map<String, Directory.OrgUnit> units, String code) {
+    Directory.OrgUnit unit = units.get(code);
+    return unit == null ? code : unit.name();
+  }
+
+  private Map<String, UnitReportState> reports(String schoolYear) {
+    Map<String, UnitReportState> reports = new HashMap<>();
+    jdbc.query("SELECT unit_code, status, on_time, reported_at, reported_by FROM unit_report WHERE school_year = ?",
+        (RowCallbackHandler) rs -> {
+          UnitReports.Status status = UnitReports.Status.valueOf(rs.getString("status"));
+          Timestamp at = rs.getTimestamp("reported_at");
+          reports.put(rs.getString("unit_code"), status == UnitReports.Status.REPORTED
+              ? new UnitReportState(UnitReportState.Status.REPORTED, (Boolean) rs.getObject("on_time", Boolean.class),
+                  at == null ? null : at.toInstant(), rs.getString("reported_by"))
+              : new UnitReportState(UnitReportState.Status.NOT_REPORTED, false, null, null));
+        }, schoolYear);
+    return reports;
+  }
+
+  /** Per unit code: statuses and classifications in one query, phase states in another. */
+  private Map<String, Tally> tallies(String schoolYear, ReportScope scope, Instant now) {
+    String where = "r.school_year = ?" + switch (scope.level()) {
+      case PROVINCE -> "";
+      case DISTRICT -> " AND " + DISTRICT_SCOPE;
+      case UNIT -> " AND " + UNIT_SCOPE;
+    };
+    Object[] args = scope.level() == ReportScope.Level.PROVINCE ? new Object[] {schoolYear}
+        : new Object[] {schoolYear, scope.code()};
+
+    Map<String, Map<ParticipantStatus, Integer>> statuses = new HashMap<>();
+    Map<String, Map<String, Integer>> classifications = new HashMap<>();
+    jdbc.query("SELECT r.unit_code, r.status, r.classification, COUNT(*) AS n FROM participant_record r WHERE "
+        + where + " AND r.status <> 'WITHDRAWN' GROUP BY r.unit_code, r.status, r.classification",
+        (RowCallbackHandler) rs -> {
+          String unit = rs.getString("unit_code");
+          ParticipantStatus status = ParticipantStatus.valueOf(rs.getString("status"));
+          int n = rs.getInt("n");
+          statuses.computeIfAbsent(unit, k -> new EnumMap<>(ParticipantStatus.class)).merge(status, n, Integer::sum);
+          String classification = rs.getString("classification");
+          if (status == ParticipantStatus.EVALUATED && classification != null) {
+            classifications.computeIfAbsent(unit, k -> Figures.emptyScale()).merge(classification, n, Integer::sum);
+          }
+        }, args);
+
+    Object[] phaseArgs = new Object[args.length + 2];
+    Timestamp nowTs = Timestamp.from(now);
+    phaseArgs[0] = nowTs;
+    phaseArgs[1] = nowTs;
+    System.arraycopy(args, 0, phaseArgs, 2, args.length);
+    // phase rows of participants closed at the cut-off: their missing phases count as overdue
+    Map<String, Map<Phase, int[]>> phases = new HashMap<>();
+    jdbc.query("SELECT r.unit_code, p.phase, "
+        + "SUM(CASE WHEN p.completed_at IS NOT NULL AND p.on_time = TRUE THEN 1 ELSE 0 END) AS on_time, "
+        + "SUM(CASE WHEN p.completed_at IS NOT NULL AND p.on_time = FALSE THEN 1 ELSE 0 END) AS late, "
+        + "SUM(CASE WHEN p.completed_at IS NULL AND (p.due_at < ? OR r.closed_at IS NOT NULL) THEN 1 ELSE 0 END) "
+        + "AS overdue, "
+        + "SUM(CASE WHEN p.completed_at IS NULL AND (p.due_at IS NULL OR p.due_at >= ?) AND r.closed_at IS NULL "
+        + "THEN 1 ELSE 0 END) AS open_now, "
+        + "SUM(CASE WHEN r.status = 'INCOMPLETE_OVERDUE' THEN 1 ELSE 0 END) AS of_closed "
+        + "FROM participant_phase p JOIN participant_record r ON r.id = p.record_id WHERE " + where
+        + " AND r.status <> 'WITHDRAWN' GROUP BY r.unit_code, p.phase",
+        (RowCallbackHandler) rs -> phases.computeIfAbsent(rs.getString("unit_code"), k -> new EnumMap<>(Phase.class))
+            .put(Phase.valueOf(rs.getString("phase")), new int[] {rs.getInt("on_time"), rs.getInt("late"),
+                rs.getInt("overdue"), rs.getInt("open_now"), rs.getInt("of_closed")}),
+        phaseArgs);
+
+    Map<String, Tally> tallies = new HashMap<>();
+    for (Map.Entry<String, Map<ParticipantStatus, Integer>> e : statuses.entrySet()) {
+      String unit = e.getKey();
+      Tally empty = Tally.empty();
+      Map<ParticipantStatus, Integer> s = new EnumMap<>(empty.statuses());
+      e.getValue().forEach((k, v) -> s.merge(k, v, Integer::sum));
+      int participants = s.values().stream().mapToInt(Integer::intValue).sum();
+      int submitted = SUBMITTED.stream().mapToInt(st -> s.getOrDefault(st, 0)).sum();
+      int closedOverdue = s.getOrDefault(ParticipantStatus.INCOMPLETE_OVERDUE, 0);
+      Map<Phase, PhaseCounts> phaseCounts = new EnumMap<>(Phase.class);
+      Map<Phase, int[]> unitPhases = phases.getOrDefault(unit, Map.of());
+      for (Phase phase : Phase.values()) {
+        int[] c = unitPhases.getOrDefault(phase, new int[5]);
+        // a participant closed as overdue never reached this phase: overdue too, not "not started"
+        int closedWithoutRow = closedOverdue - c[4];
+        int overdue = c[2] + closedWithoutRow;
+        int notStarted = participants - c[0] - c[1] - overdue - c[3];
+        phaseCounts.put(phase, new PhaseCounts(c[0], c[1], overdue, c[3], notStarted));
+      }
+      tallies.put(unit, new Tally(participants, submitted, s,
+          classifications.getOrDefault(unit, Figures.emptyScale()), phaseCounts));
+    }
+    return tallies;
+  }
+
+  /**
+   * Streams the people of the scope (withdrawn ones too, with their status), by Phòng, unit and
+   * name, without holding them all: 50,000 lines are written straight to a sheet.
+   */
+  public void forEachPerson(String schoolYear, ReportScope scope, Consumer<PersonRow> sink) {
+    Instant now = clock.instant();
+    String where = "r.school_year = ?" + switch (scope.level()) {
+      case PROVINCE -> "";
+      case DISTRICT -> " AND " + DISTRICT_SCOPE;
+      case UNIT -> " AND " + UNIT_SCOPE;
+    };
+    Object[] args = scope.level() == ReportScope.Level.PROVINCE ? new Object[] {schoolYear}
+        : new Object[] {schoolYear, scope.code()};
+    Map<String, String> unitNames = new HashMap<>();
+    Map<String, String> districtOf = new HashMap<>();
+    for (Directory.OrgUnit unit : directory.allUnits()) {
+      unitNames.put(unit.code(), unit.name());
+      if (unit.districtCode() != null) {
+        districtOf.put(unit.code(), unit.districtCode());
+      }
+    }
+    PersonCollector collector = new PersonCollector(sink, now, unitNames, districtOf);
+    jdbc.query("SELECT r.id, r.person_id, r.person_name, r.unit_code, r.status, r.topic, r.score, r.classification, "
+        + "r.revision_count, r.process_instance_id, r.closed_at, u.district_code, "
+        + "p.phase, p.due_at, p.completed_at, p.on_time "
+        + "FROM participant_record r LEFT JOIN org_unit u ON u.code = r.unit_code "
+        + "LEFT JOIN participant_phase p ON p.record_id = r.id WHERE " + where
+        + " ORDER BY u.district_code, r.unit_code, r.person_name, r.id", collector, args);
+    collector.flush();
+  }
+
+  /** Folds the (record, phase) rows of one person into one {@link PersonRow}. */
+  private static final class PersonCollector implements RowCallbackHandler {
+
+    private final Consumer<PersonRow> sink;
+    private final Instant now;
+    private final Map<String, String> unitNames;
+    private final Map<String, String> districtOf;
+    private long recordId = -1;
+    private PersonRow current;
+    private boolean closed;
+    private final Map<Phase, PhaseCell> cells = new EnumMap<>(Phase.class);
+
+    PersonCollector(Consumer<PersonRow> sink, Instant now, Map<String, String> unitNames,
+        Map<String, String> districtOf) {
+      this.sink = sink;
+      this.now = now;
+      this.unitNames = unitNames;
+      this.districtOf = districtOf;
+    }
+
+    @Override
+    public void processRow(ResultSet rs) throws SQLException {
+      long id = rs.getLong("id");
+      if (id != recordId) {
+        flush();
+        recordId = id;
+        String unit = rs.getString("unit_code");
+        String district = districtOf.get(unit);
+        ParticipantStatus status = ParticipantStatus.valueOf(rs.getString("status"));
+        closed = rs.getTimestamp("closed_at") != null;
+        current = new PersonRow(id, rs.getString("person_id"), rs.getString("person_name"), unit,
+            unitNames.getOrDefault(unit, unit), district == null ? "Trực thuộc Sở" : unitNames.getOrDefault(district, district),
+            status, Map.of(), rs.getString("topic"), rs.getBigDecimal("score"), rs.getString("classification"),
+            rs.getInt("revision_count"), rs.getString("process_instance_id"));
+      }
+      String phase = rs.getString("phase");
+      if (phase != null) {
+        Timestamp due = rs.getTimestamp("due_at");
+        Timestamp completed = rs.getTimestamp("completed_at");
+        Boolean onTime = (Boolean) rs.getObject("on_time", Boolean.class);
+        PhaseState state = completed != null ? (Boolean.FALSE.equals(onTime) ? PhaseState.LATE : PhaseState.ON_TIME)
+            : closed || (due != null && due.toInstant().isBefore(now)) ? PhaseState.OVERDUE : PhaseState.OPEN;
+        cells.put(Phase.valueOf(phase), new PhaseCell(state, due == null ? null : due.toInstant(),
+            completed == null ? null : completed.toInstant()));
+      }
+    }
+
+    void flush() {
+      if (current == null) {
+        return;
+      }
+      Map<Phase, PhaseCell> all = new EnumMap<>(Phase.class);
+      for (Phase phase : Phase.values()) {
+        PhaseCell cell = cells.get(phase);
+        if (cell == null) {
+          boolean missed = current.status() == ParticipantStatus.INCOMPLETE_OVERDUE;
+          cell = new PhaseCell(missed ? PhaseState.OVERDUE : PhaseState.NOT_STARTED, null, null);
+        }
+        all.put(phase, cell);
+      }
+      sink.accept(new PersonRow(current.recordId(), current.personId(), current.fullName(), current.unitCode(),
+          current.unitName(), current.districtName(), current.status(), all, current.topic(), current.score(),
+          current.classification(), current.revisionCount(), current.processInstanceId()));
+      current = null;
+      cells.clear();
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package vn.thuvien.selftraining.report;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+import vn.thuvien.selftraining.training.ParticipantStatus;
+import vn.thuvien.selftraining.training.Phase;
+
+/**
+ * One person's line of the matrix: their status in every phase, topic, score, classification.
+ *
+ * @param phases every phase, in order
+ */
+public record PersonRow(long recordId, String personId, String fullName, String unitCode, String unitName,
+    String districtName, ParticipantStatus status, Map<Phase, PhaseCell> phases, String topic,
+    BigDecimal score, String classification, int revisionCount, String processInstanceId) {
+
+  public PersonRow {
+    phases = Collections.unmodifiableMap(new EnumMap<>(phases));
+  }
+
+  /**
+   * One phase of one person.
+   *
+   * @param dueAt       {@code null} until the phase's task opened
+   * @param completedAt {@code null} unless done
+   */
+  public record PhaseCell(PhaseState state, Instant dueAt, Instant completedAt) {
+  }
+
+  public PhaseCell phase(Phase phase) {
+    return phases.get(phase);
+  }
+}
