@@ -16,6 +16,7 @@ public final class CampaignProcess {
   public static final String TASK_PUBLISH_GUIDANCE = "Task_PublishGuidance";
   public static final String BOUNDARY_PROVINCE_DEADLINE = "BoundaryEvent_ProvinceDeadline";
   public static final String TASK_CONSOLIDATE = "Task_ConsolidateProvince";
+  public static final String TASK_REVIEW_PROVINCE = "Task_ReviewProvinceReport";
   public static final String END_EVENT_CONSOLIDATED = "EndEvent_ProvinceConsolidated";
 
   // Start form (forms/start-campaign.html): the calendar fields carry the names of
@@ -42,6 +43,8 @@ public final class CampaignProcess {
 
   /** Compact JSON summary of the province result (figures only, no per-person lists). */
   public static final String VAR_PROVINCE_SUMMARY = "provinceSummary";
+  /** Phòng KHTC's note when closing the province report (forms/review-province-report.html). */
+  public static final String VAR_PROVINCE_REPORT_NOTE = "provinceReportNote";
 
   private CampaignProcess() {
   }

@@ -28,7 +28,8 @@ import vn.thuvien.selftraining.training.TaskInputRules;
 /**
  * The province level of {@code self-training-campaign}: beans {@code guidancePublished}
  * (complete listener of {@code Task_PublishGuidance}) and {@code consolidateProvince}
- * ({@code Task_ConsolidateProvince}).
+ * ({@code Task_ConsolidateProvince}), {@code provinceReportConfirmed} (complete listener of
+ * {@code Task_ReviewProvinceReport}) and {@code provinceReportNotReviewed}.
  */
 @Configuration
 public class ProvinceReporting {
@@ -66,7 +67,7 @@ public class ProvinceReporting {
 
   @Bean
   JavaDelegate consolidateProvince(CampaignFigures figures, Summaries summaries, Directory directory,
-      UnitReports reports, Clock clock) {
+      UnitReports reports) {
     return execution -> {
       String schoolYear = (String) execution.getVariable(VAR_SCHOOL_YEAR);
       List<String> districts = directory.districtCodes();
@@ -82,16 +83,39 @@ public class ProvinceReporting {
       summaries.putUnits(summary, "districtsNotReported", names(directory, districtsLate));
       summaries.putUnits(summary, "directUnitsNotReported", names(directory, directLate));
       summary.putAll(summaries.of(figures.ofProvince(schoolYear)));
-      String json = summaries.toJson(summary);
-      execution.setVariable(CampaignProcess.VAR_PROVINCE_SUMMARY, json);
-      String department = directory.departmentCode().orElse("SO-GDDT");
-      reports.reported(schoolYear, department, UnitReports.Level.PROVINCE, null, Date.from(clock.instant()),
-          null, null, json);
+      execution.setVariable(CampaignProcess.VAR_PROVINCE_SUMMARY, summaries.toJson(summary));
       LOG.info("Campaign {} consolidated: {} districts reported of {}, {} direct units of {}", schoolYear,
           districts.size() - districtsLate.size(), districts.size(), directUnits.size() - directLate.size(),
           directUnits.size());
     };
   }
+
+  /** Phòng KHTC checked the figures and closed the province report. */
+  @Bean
+  TaskListener provinceReportConfirmed(UnitReports reports, Directory directory, Clock clock) {
+    return task -> {
+      String schoolYear = (String) task.getVariable(VAR_SCHOOL_YEAR);
+      String user = TaskActors.completedBy(task);
+      reports.reported(schoolYear, directory.departmentCode().orElse(DEPARTMENT_FALLBACK), UnitReports.Level.PROVINCE,
+          task.getDueDate(), Date.from(clock.instant()), user,
+          TaskInputRules.text(task, CampaignProcess.VAR_PROVINCE_REPORT_NOTE),
+          (String) task.getVariable(CampaignProcess.VAR_PROVINCE_SUMMARY));
+      LOG.info("Province report {} confirmed by {}", schoolYear, user);
+    };
+  }
+
+  /** Nobody closed the province report within 30 days: recorded as consolidated but not reviewed. */
+  @Bean
+  JavaDelegate provinceReportNotReviewed(UnitReports reports, Directory directory) {
+    return execution -> {
+      String schoolYear = (String) execution.getVariable(VAR_SCHOOL_YEAR);
+      reports.notReported(schoolYear, directory.departmentCode().orElse(DEPARTMENT_FALLBACK),
+          UnitReports.Level.PROVINCE, null, (String) execution.getVariable(CampaignProcess.VAR_PROVINCE_SUMMARY));
+      LOG.warn("Province report {} was not reviewed within 30 days; the campaign ends without it", schoolYear);
+    };
+  }
+
+  private static final String DEPARTMENT_FALLBACK = "SO-GDDT";
 
   private static List<Map<String, String>> names(Directory directory, List<String> codes) {
     return codes.stream()

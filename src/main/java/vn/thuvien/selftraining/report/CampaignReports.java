@@ -148,15 +148,40 @@ public class CampaignReports {
     return reports;
   }
 
-  /** Per unit code: statuses and classifications in one query, phase states in another. */
-  private Map<String, Tally> tallies(String schoolYear, ReportScope scope, Instant now) {
-    String where = "r.school_year = ?" + switch (scope.level()) {
+  /**
+   * The sum over every record of the scope, whatever the directory says today (a unit deactivated
+   * since keeps its people in the count): what the processes' summaries hold.
+   */
+  public Tally tally(String schoolYear, ReportScope scope) {
+    return tallies(schoolYear, scope, clock.instant()).values().stream().reduce(Tally.empty(), Tally::plus);
+  }
+
+  /** How many participants chose each optional topic, most chosen first. */
+  public Map<String, Integer> topics(String schoolYear, ReportScope scope) {
+    Map<String, Integer> topics = new LinkedHashMap<>();
+    jdbc.query("SELECT r.topic, COUNT(*) AS n FROM participant_record r WHERE " + where(scope)
+        + " AND r.status <> 'WITHDRAWN' AND r.topic IS NOT NULL GROUP BY r.topic ORDER BY n DESC, r.topic",
+        (RowCallbackHandler) rs -> topics.put(rs.getString("topic"), rs.getInt("n")), args(schoolYear, scope));
+    return topics;
+  }
+
+  private static String where(ReportScope scope) {
+    return "r.school_year = ?" + switch (scope.level()) {
       case PROVINCE -> "";
       case DISTRICT -> " AND " + DISTRICT_SCOPE;
       case UNIT -> " AND " + UNIT_SCOPE;
     };
-    Object[] args = scope.level() == ReportScope.Level.PROVINCE ? new Object[] {schoolYear}
+  }
+
+  private static Object[] args(String schoolYear, ReportScope scope) {
+    return scope.level() == ReportScope.Level.PROVINCE ? new Object[] {schoolYear}
         : new Object[] {schoolYear, scope.code()};
+  }
+
+  /** Per unit code: statuses and classifications in one query, phase states in another. */
+  private Map<String, Tally> tallies(String schoolYear, ReportScope scope, Instant now) {
+    String where = where(scope);
+    Object[] args = args(schoolYear, scope);
 
     Map<String, Map<ParticipantStatus, Integer>> statuses = new HashMap<>();
     Map<String, Map<String, Integer>> classifications = new HashMap<>();
@@ -226,13 +251,8 @@ public class CampaignReports {
    */
   public void forEachPerson(String schoolYear, ReportScope scope, Consumer<PersonRow> sink) {
     Instant now = clock.instant();
-    String where = "r.school_year = ?" + switch (scope.level()) {
-      case PROVINCE -> "";
-      case DISTRICT -> " AND " + DISTRICT_SCOPE;
-      case UNIT -> " AND " + UNIT_SCOPE;
-    };
-    Object[] args = scope.level() == ReportScope.Level.PROVINCE ? new Object[] {schoolYear}
-        : new Object[] {schoolYear, scope.code()};
+    String where = where(scope);
+    Object[] args = args(schoolYear, scope);
     Map<String, String> unitNames = new HashMap<>();
     Map<String, String> districtOf = new HashMap<>();
     for (Directory.OrgUnit unit : directory.allUnits()) {

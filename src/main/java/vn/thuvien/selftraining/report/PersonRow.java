@@ -19,7 +19,9 @@ public record PersonRow(long recordId, String personId, String fullName, String 
     BigDecimal score, String classification, int revisionCount, String processInstanceId) {
 
   public PersonRow {
-    phases = Collections.unmodifiableMap(new EnumMap<>(phases));
+    Map<Phase, PhaseCell> copy = new EnumMap<>(Phase.class);
+    copy.putAll(phases);
+    phases = Collections.unmodifiableMap(copy);
   }
 
   /**

@@ -24,9 +24,13 @@ public record Tally(int participants, int reportSubmitted, Map<ParticipantStatus
     Map<String, Integer> classifications, Map<Phase, PhaseCounts> phases) {
 
   public Tally {
-    statuses = Collections.unmodifiableMap(new EnumMap<>(statuses));
+    Map<ParticipantStatus, Integer> statusCopy = new EnumMap<>(ParticipantStatus.class);
+    statusCopy.putAll(statuses);
+    Map<Phase, PhaseCounts> phaseCopy = new EnumMap<>(Phase.class);
+    phaseCopy.putAll(phases);
+    statuses = Collections.unmodifiableMap(statusCopy);
     classifications = Collections.unmodifiableMap(new LinkedHashMap<>(classifications));
-    phases = Collections.unmodifiableMap(new EnumMap<>(phases));
+    phases = Collections.unmodifiableMap(phaseCopy);
   }
 
   public static Tally empty() {

@@ -33,9 +33,9 @@ import vn.thuvien.selftraining.training.StaffSelfTrainingProcess;
  * sees them, moves the engine's clock and runs whatever jobs fell due.
  */
 @Component
-class CampaignDriver {
+public class CampaignDriver {
 
-  static final byte[] PDF = "%PDF-1.7\n%%EOF".getBytes(StandardCharsets.US_ASCII);
+  public static final byte[] PDF = "%PDF-1.7\n%%EOF".getBytes(StandardCharsets.US_ASCII);
 
   private final DirectoryImportService importer;
   private final IdentityService identity;
@@ -54,12 +54,12 @@ class CampaignDriver {
     this.management = management;
   }
 
-  void loadDemoDirectory() throws IOException {
+  public void loadDemoDirectory() throws IOException {
     importer.importAsSystem(List.of(file("demo/don-vi.csv"), file("demo/nhan-su.csv")));
   }
 
   /** The start form as Tasklist submits it: strings, dates as yyyy-MM-dd. */
-  static Map<String, Object> startForm(String schoolYear) {
+  public static Map<String, Object> startForm(String schoolYear) {
     CampaignCalendar calendar = CampaignCalendar.defaultFor(schoolYear);
     Map<String, Object> form = new HashMap<>();
     form.put(CampaignProcess.VAR_SCHOOL_YEAR, schoolYear);
@@ -72,14 +72,14 @@ class CampaignDriver {
     return form;
   }
 
-  ProcessInstance launch(String userId, Map<String, Object> form) {
+  public ProcessInstance launch(String userId, Map<String, Object> form) {
     String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(CampaignProcess.KEY)
         .latestVersion().singleResult().getId();
     return as(userId, () -> forms.submitStartForm(definitionId, form));
   }
 
   /** Runs, as the given user with their groups, an action of theirs. */
-  <T> T as(String userId, java.util.function.Supplier<T> action) {
+  public <T> T as(String userId, java.util.function.Supplier<T> action) {
     List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
     identity.setAuthentication(userId, groups);
     try {
@@ -89,7 +89,7 @@ class CampaignDriver {
     }
   }
 
-  void completeAs(String userId, Task task, Map<String, Object> variables) {
+  public void completeAs(String userId, Task task, Map<String, Object> variables) {
     as(userId, () -> {
       tasks.complete(task.getId(), variables);
       return null;
@@ -97,12 +97,12 @@ class CampaignDriver {
   }
 
   /** Moves the clock and runs every job due by then, until none is left. */
-  void advanceTo(LocalDateTime time) {
+  public void advanceTo(LocalDateTime time) {
     ClockUtil.setCurrentTime(Date.from(time.atZone(CampaignCalendar.ZONE).toInstant()));
     runDueJobs();
   }
 
-  void runDueJobs() {
+  public void runDueJobs() {
     for (int round = 0; round < 1000; round++) {
       List<Job> due = management.createJobQuery().executable().list();
       if (due.isEmpty()) {
@@ -118,13 +118,13 @@ class CampaignDriver {
     throw new AssertionError("Jobs keep falling due");
   }
 
-  List<Task> openTasks(String taskDefinitionKey, String businessKeyPrefix) {
+  public List<Task> openTasks(String taskDefinitionKey, String businessKeyPrefix) {
     return tasks.createTaskQuery().taskDefinitionKey(taskDefinitionKey)
         .processInstanceBusinessKeyLike(businessKeyPrefix + "%").list();
   }
 
   /** What each participant's form would hold for the phase of the task. */
-  static Map<String, Object> participantInput(String taskDefinitionKey) {
+  public static Map<String, Object> participantInput(String taskDefinitionKey) {
     return switch (taskDefinitionKey) {
       case StaffSelfTrainingProcess.TASK_PREPARE_PLAN -> Variables.putValue("planMaterials", "Tài liệu bồi dưỡng nghiệp vụ")
           .putValue("planSchedule", "Chiều thứ Ba hằng tuần").putValue("planMethod", "Tự đọc, ghi chép");

@@ -166,7 +166,12 @@ class CampaignEndToEndTest {
     }
     driver.advanceTo(LocalDateTime.of(2031, 4, 20, 0, 30));
 
-    // the campaign ends with the province result
+    // Phòng KHTC reviews the province figures and closes the report; the campaign ends with it
+    Task provinceReview = driver.openTasks(CampaignProcess.TASK_REVIEW_PROVINCE, year).get(0);
+    assertThat(provinceReview.getName()).isEqualTo("Duyệt báo cáo tổng hợp toàn tỉnh");
+    assertThat(driver.as("pgd.tpbentre", () -> tasks.createTaskQuery().taskId(provinceReview.getId()).count())).isZero();
+    driver.completeAs("khtc.tuan", provinceReview, Map.of(CampaignProcess.VAR_PROVINCE_REPORT_NOTE, ""));
+    assertThat(unitReports.find(year, "SGDDT-BT").orElseThrow().reportedBy()).isEqualTo("khtc.tuan");
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(year).count()).isZero();
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike(year + "/%").count()).isZero();
     JsonNode province = json.readTree((String) history.createHistoricVariableInstanceQuery()
@@ -205,6 +210,21 @@ class CampaignEndToEndTest {
     assertThat(tpBenTre.participants()).isEqualTo(tpParticipants);
     assertThat(tpBenTre.incompleteOverdue()).isEqualTo(1);
     assertThat(tpBenTre.evaluated()).isEqualTo(tpParticipants - 1);
+  }
+
+  @Test
+  void provinceReportLeftUnreviewedFor30DaysIsRecordedAndTheCampaignEnds() {
+    driver.advanceTo(LocalDateTime.of(2037, 4, 20, 8, 0));
+    ProcessInstance campaign = runtime.createProcessInstanceByKey(CampaignProcess.KEY).businessKey("2036-2037")
+        .setVariable(CampaignProcess.VAR_SCHOOL_YEAR, "2036-2037")
+        .setVariable(CampaignProcess.VAR_PROVINCE_SUMMARY, "{\"participants\":0}")
+        .startBeforeActivity(CampaignProcess.TASK_REVIEW_PROVINCE).execute();
+    driver.advanceTo(LocalDateTime.of(2037, 5, 19, 8, 0));
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(campaign.getId()).count()).isEqualTo(1);
+    driver.advanceTo(LocalDateTime.of(2037, 5, 21, 8, 0));
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(campaign.getId()).count()).isZero();
+    assertThat(unitReports.find("2036-2037", "SGDDT-BT").orElseThrow().status())
+        .isEqualTo(UnitReports.Status.NOT_REPORTED);
   }
 
   @Test
