@@ -41,6 +41,9 @@ public record MailDigest(
    * @param whatToDo one sentence telling the reader what to do
    * @param link the task in Tasklist, or Tasklist itself
    * @param linkLabel the words of the link
+   * @param aboutLabel how {@code aboutPerson} is introduced ("Người/đơn vị chậm trễ", "Người phản ánh")
+   * @param detailLabel how {@code detail} is introduced ("Nội dung trả lời")
+   * @param detail free text (an answer, a reason), or null
    */
   public record Line(
       String kindLabel,
@@ -51,7 +54,10 @@ public record MailDigest(
       String schoolYear,
       String whatToDo,
       String link,
-      String linkLabel) {
+      String linkLabel,
+      String aboutLabel,
+      String detailLabel,
+      String detail) {
 
     /** "Sắp đến hạn – Viết thu hoạch". */
     public String title() {

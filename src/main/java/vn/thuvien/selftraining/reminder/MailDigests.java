@@ -89,13 +89,21 @@ public class MailDigests {
     return new MailDigest.Line(
         kind == null ? row.kind() : kind.label(),
         blankToNull(row.phaseLabel()),
-        kind == NoticeKind.ESCALATION ? blankToNull(row.aboutPerson()) : null,
+        kind == NoticeKind.ESCALATION || isConcern(kind) ? blankToNull(row.aboutPerson()) : null,
         blankToNull(row.unitName()),
         row.dueAt() == null ? null : DateFormats.format(LocalDate.ofInstant(row.dueAt(), CampaignCalendar.ZONE)),
         row.schoolYear(),
         whatToDo(kind, row),
         taskId == null ? properties.tasklistUrl() : properties.taskUrl(taskId),
-        linkLabel);
+        linkLabel,
+        isConcern(kind) ? "Người phản ánh" : "Người/đơn vị chậm trễ",
+        kind == NoticeKind.CONCERN_ANSWERED ? "Nội dung trả lời" : "Nội dung",
+        blankToNull(row.detail()));
+  }
+
+  static boolean isConcern(NoticeKind kind) {
+    return kind == NoticeKind.CONCERN_RECEIVED || kind == NoticeKind.CONCERN_FORWARDED_ON_TIMEOUT
+        || kind == NoticeKind.CONCERN_ANSWERED;
   }
 
   /** What the reader should do, one administrative sentence per kind. */
@@ -116,6 +124,12 @@ public class MailDigests {
           ? "Việc này chưa được hoàn thành đúng hạn."
           : row.aboutPerson().strip() + " chưa hoàn thành việc này đúng hạn.")
           + " Đề nghị " + SALUTATION + " đôn đốc để việc được hoàn thành sớm.";
+      case CONCERN_RECEIVED -> "Có phản ánh vướng mắc gửi đến " + SALUTATION + ". Đề nghị " + SALUTATION
+          + " trả lời, hoặc chuyển lên cấp trên nếu vượt thẩm quyền, trên Tasklist trước hạn.";
+      case CONCERN_FORWARDED_ON_TIMEOUT -> "Phản ánh này chưa được trả lời đúng hạn nên hệ thống đã tự động chuyển"
+          + " lên cấp trên để giải quyết. " + SALUTATION + " không cần trả lời nữa.";
+      case CONCERN_ANSWERED -> "Phản ánh vướng mắc của " + SALUTATION + " đã được trả lời. Toàn bộ quá trình xử lý"
+          + " có trong Tasklist.";
       // a kind added later reads sensibly before it gets its own sentence
       default -> "Đề nghị " + SALUTATION + " xem chi tiết trên Tasklist.";
     };
@@ -134,8 +148,14 @@ public class MailDigests {
   private static String reason(List<OutboxRow> rows) {
     Set<String> years = new TreeSet<>();
     rows.forEach(row -> years.add(row.schoolYear()));
-    boolean ownWork = rows.stream().anyMatch(row -> row.noticeKind() != NoticeKind.ESCALATION);
+    boolean ownWork = rows.stream().anyMatch(row -> row.noticeKind() != NoticeKind.ESCALATION
+        && !isConcern(row.noticeKind()));
     boolean oversight = rows.stream().anyMatch(row -> row.noticeKind() == NoticeKind.ESCALATION);
+    if (!ownWork && !oversight) {
+      return SALUTATION + " nhận thư này vì có phản ánh vướng mắc do " + SALUTATION + " gửi hoặc cần "
+          + SALUTATION + " giải quyết, trong đợt tự bồi dưỡng nghiệp vụ thư viện năm học " + String.join(", ", years)
+          + ".";
+    }
     String why = ownWork && oversight
         ? "có việc được giao và phụ trách theo dõi người hoặc đơn vị chưa hoàn thành việc đúng hạn"
         : oversight ? "phụ trách theo dõi người hoặc đơn vị chưa hoàn thành việc đúng hạn"

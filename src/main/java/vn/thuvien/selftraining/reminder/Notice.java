@@ -20,6 +20,7 @@ import java.util.Date;
  * @param taskDefinitionKey see above
  * @param notBefore not sent before this moment
  * @param day the day the notice belongs to (part of its identity)
+ * @param detail free text the email carries (a concern's answer, a forwarding reason); may be null
  */
 public record Notice(
     NoticeKind kind,
@@ -34,7 +35,16 @@ public record Notice(
     String processInstanceId,
     String taskDefinitionKey,
     Date notBefore,
-    LocalDate day) {
+    LocalDate day,
+    String detail) {
+
+  /** A notice without free text: every reminder of the ladder. */
+  public Notice(NoticeKind kind, String recipientId, String recipientEmail, String recipientName, String schoolYear,
+      String aboutPerson, String unitName, String phaseLabel, Date dueAt, String processInstanceId,
+      String taskDefinitionKey, Date notBefore, LocalDate day) {
+    this(kind, recipientId, recipientEmail, recipientName, schoolYear, aboutPerson, unitName, phaseLabel, dueAt,
+        processInstanceId, taskDefinitionKey, notBefore, day, null);
+  }
 
   /**
    * The identity of the notice: campaign, recipient, what it is about, phase, kind and day. A job

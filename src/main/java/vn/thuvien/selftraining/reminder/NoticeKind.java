@@ -11,7 +11,13 @@ public enum NoticeKind {
   /** Weekly after the deadline, until the cut-off. */
   WEEKLY_REMINDER("Nhắc lại: vẫn chưa hoàn thành", true),
   /** To the level above: somebody under them is late. */
-  ESCALATION("Báo cáo chậm trễ", true);
+  ESCALATION("Báo cáo chậm trễ", true),
+  /** To the level that must answer a concern raised below it. */
+  CONCERN_RECEIVED("Phản ánh vướng mắc cần trả lời", false),
+  /** To a level that let a concern wait too long: it went one level up. */
+  CONCERN_FORWARDED_ON_TIMEOUT("Phản ánh đã được chuyển lên cấp trên", false),
+  /** To the person who raised a concern: the answer. */
+  CONCERN_ANSWERED("Phản ánh vướng mắc đã được trả lời", false);
 
   private final String label;
   private final boolean onlyWhileOpen;

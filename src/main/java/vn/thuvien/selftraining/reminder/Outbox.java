@@ -47,14 +47,14 @@ public class Outbox {
     int inserted = jdbc.update("""
         INSERT INTO mail_outbox (dedup_key, kind, recipient_id, recipient_email, recipient_name, school_year,
           about_person, unit_name, phase_label, due_at, process_instance_id, task_definition_key, not_before,
-          created_at, status, attempts)
-        SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0 FROM (VALUES (1)) AS one(x)
+          created_at, status, attempts, detail)
+        SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ? FROM (VALUES (1)) AS one(x)
         WHERE NOT EXISTS (SELECT 1 FROM mail_outbox WHERE dedup_key = ?)""",
         notice.dedupKey(), notice.kind().name(), notice.recipientId(), notice.recipientEmail().strip(),
         notice.recipientName(), notice.schoolYear(), notice.aboutPerson(), notice.unitName(), notice.phaseLabel(),
         ts(notice.dueAt()), notice.processInstanceId(), notice.taskDefinitionKey(),
         ts(notice.notBefore() == null ? java.util.Date.from(clock.instant()) : notice.notBefore()),
-        Timestamp.from(Instant.now(clock)), PENDING, notice.dedupKey());
+        Timestamp.from(Instant.now(clock)), PENDING, notice.detail(), notice.dedupKey());
     return inserted > 0;
   }
 

@@ -34,7 +34,8 @@ public record OutboxRow(
     Instant claimedAt,
     String lastError,
     Instant sentAt,
-    String messageId) {
+    String messageId,
+    String detail) {
 
   /** The kind, or null for a kind this version does not know (written by a newer one). */
   public NoticeKind noticeKind() {

@@ -220,7 +220,8 @@ public class OutboxRows {
         instant(rs, "claimed_at"),
         rs.getString("last_error"),
         instant(rs, "sent_at"),
-        rs.getString("message_id"));
+        rs.getString("message_id"),
+        rs.getString("detail"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

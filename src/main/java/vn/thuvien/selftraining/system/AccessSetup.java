@@ -26,6 +26,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import vn.thuvien.selftraining.campaign.CampaignProcess;
+import vn.thuvien.selftraining.concern.ConcernProcess;
 import vn.thuvien.selftraining.directory.Groups;
 import vn.thuvien.selftraining.training.StaffSelfTrainingProcess;
 
@@ -49,6 +50,7 @@ public class AccessSetup {
   public static final String FILTER_UNIT_TASKS = "Việc của đơn vị";
   public static final String FILTER_DISTRICT_TASKS = "Việc của Phòng";
   public static final String FILTER_DEPARTMENT_TASKS = "Việc của Sở";
+  public static final String FILTER_CONCERNS = "Phản ánh cần trả lời";
 
   private final AuthorizationService authorizations;
   private final FilterService filters;
@@ -75,6 +77,11 @@ public class AccessSetup {
     grant(Groups.DEPARTMENT_OFFICERS, Resources.PROCESS_DEFINITION, CampaignProcess.KEY,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(Groups.DEPARTMENT_OFFICERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    // anyone below Phòng KHTC may raise a concern to the level above
+    for (String raiser : List.of(Groups.PARTICIPANTS, Groups.PRINCIPALS, Groups.DISTRICT_OFFICERS)) {
+      grant(raiser, Resources.PROCESS_DEFINITION, ConcernProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grant(raiser, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    }
 
     TaskQuery groupTasks = tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
         .includeAssignedTasks();
@@ -90,6 +97,11 @@ public class AccessSetup {
     ensureFilter(FILTER_UNIT_TASKS, Groups.PRINCIPALS, -10, "Chỉ đạo và báo cáo của đơn vị", tasks.createTaskQuery()
         .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
         .taskDefinitionKeyIn("Task_ConfirmParticipants", "Task_SendUnitReport"));
+    for (String receiver : List.of(Groups.PRINCIPALS, Groups.DISTRICT_OFFICERS, Groups.DEPARTMENT_OFFICERS)) {
+      ensureFilter(FILTER_CONCERNS, receiver, -12, "Phản ánh vướng mắc gửi đến, cần trả lời hoặc chuyển lên cấp trên",
+          tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+              .taskDefinitionKey(ConcernProcess.TASK_ANSWER));
+    }
     ensureFilter(FILTER_DISTRICT_TASKS, Groups.DISTRICT_OFFICERS, -10, "Việc của Phòng GD&ĐT", groupTasks);
     ensureFilter(FILTER_DEPARTMENT_TASKS, Groups.DEPARTMENT_OFFICERS, -10, "Việc của Phòng KHTC, Sở GD&ĐT",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());

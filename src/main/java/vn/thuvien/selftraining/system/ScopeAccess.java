@@ -1,6 +1,8 @@
 package vn.thuvien.selftraining.system;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -45,20 +47,36 @@ public class ScopeAccess implements ExecutionListener {
     if (groups.isEmpty()) {
       return;
     }
+    grantRead(execution, groups, List.of());
+  }
+
+  /**
+   * Lets these groups and users read the execution's process instance; the process's doing, not
+   * the current user's (who may not administer authorizations).
+   */
+  public static void grantRead(DelegateExecution execution, Collection<String> groups, Collection<String> users) {
     AuthorizationService authorizations = execution.getProcessEngineServices().getAuthorizationService();
     String instanceId = execution.getProcessInstanceId();
-    // The person whose action started this instance may not administer authorizations;
-    // granting read access to the scope is the process's doing, not theirs.
     Context.getCommandContext().runWithoutAuthorization(() -> {
       for (String group : groups) {
-        Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        Authorization grant = readGrant(authorizations, instanceId);
         grant.setGroupId(group);
-        grant.setResource(Resources.PROCESS_INSTANCE);
-        grant.setResourceId(instanceId);
-        grant.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(grant);
+      }
+      for (String user : users) {
+        Authorization grant = readGrant(authorizations, instanceId);
+        grant.setUserId(user);
         authorizations.saveAuthorization(grant);
       }
       return null;
     });
+  }
+
+  private static Authorization readGrant(AuthorizationService authorizations, String instanceId) {
+    Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    grant.setResource(Resources.PROCESS_INSTANCE);
+    grant.setResourceId(instanceId);
+    grant.addPermission(Permissions.READ);
+    return grant;
   }
 }

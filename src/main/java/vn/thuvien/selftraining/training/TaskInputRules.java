@@ -85,7 +85,7 @@ public final class TaskInputRules {
     return Normalizer.normalize(s.strip(), Normalizer.Form.NFC);
   }
 
-  private static void requireText(List<String> problems, VariableScope values, String name, String label) {
+  public static void requireText(List<String> problems, VariableScope values, String name, String label) {
     Object value = values.getVariable(name);
     if (value != null && !(value instanceof String)) {
       problems.add("Trường \"" + label + "\" phải là văn bản.");
@@ -96,7 +96,7 @@ public final class TaskInputRules {
     }
   }
 
-  private static void optionalText(List<String> problems, VariableScope values, String name, String label) {
+  public static void optionalText(List<String> problems, VariableScope values, String name, String label) {
     Object value = values.getVariable(name);
     if (value instanceof String s && s.length() > MAX_TEXT) {
       problems.add("Trường \"" + label + "\" dài " + s.length() + " ký tự, vượt quá " + MAX_TEXT + " ký tự.");
