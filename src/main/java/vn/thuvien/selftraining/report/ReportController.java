@@ -133,7 +133,7 @@ public class ReportController {
     // the whole file is built before anything is sent: a failure never leaves half a workbook
     xlsx.write(report, sink -> reports.forEachPerson(schoolYear, resolved, sink), out);
     LOG.info("Report {} {} exported as xlsx by {}", schoolYear, resolved.param(), user.userId());
-    return file(out.toByteArray(), fileName(schoolYear, resolved, "xlsx"), XLSX);
+    return file(out.toByteArray(), fileName(schoolYear, resolved, "", "xlsx"), XLSX);
   }
 
   /** {@code table=units} (default) or {@code table=people}. */
@@ -155,8 +155,8 @@ public class ReportController {
       csv.writePeople(report, sink -> reports.forEachPerson(schoolYear, resolved, sink), out);
     }
     LOG.info("Report {} {} exported as csv ({}) by {}", schoolYear, resolved.param(), table, user.userId());
-    String suffix = table.equals("units") ? "don-vi" : "ca-nhan";
-    return file(out.toByteArray(), fileName(schoolYear, resolved, suffix + ".csv"), CSV);
+    String suffix = table.equals("units") ? "-don-vi" : "-ca-nhan";
+    return file(out.toByteArray(), fileName(schoolYear, resolved, suffix, "csv"), CSV);
   }
 
   private void requireCampaign(String schoolYear) {
@@ -166,8 +166,9 @@ public class ReportController {
     }
   }
 
-  static String fileName(String schoolYear, ReportScope scope, String extension) {
-    return "bao-cao-tu-boi-duong-" + schoolYear + "-" + scope.fileNamePart() + "." + extension;
+  /** e.g. bao-cao-tu-boi-duong-2026-2027-PGD-TPBENTRE-don-vi.csv */
+  static String fileName(String schoolYear, ReportScope scope, String suffix, String extension) {
+    return "bao-cao-tu-boi-duong-" + schoolYear + "-" + scope.fileNamePart() + suffix + "." + extension;
   }
 
   private static ResponseEntity<byte[]> file(byte[] bytes, String name, MediaType type) {

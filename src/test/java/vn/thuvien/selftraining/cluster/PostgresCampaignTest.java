@@ -1,0 +1,29 @@
+package vn.thuvien.selftraining.cluster;
+
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import vn.thuvien.selftraining.CampaignTest;
+import vn.thuvien.selftraining.report.SmallCampaignScenario;
+
+/**
+ * The small campaign end to end on PostgreSQL, with the production profile: a fresh database,
+ * the engine's schema and the Flyway migrations created on it, the exact figures at every level.
+ */
+@CampaignTest
+@ActiveProfiles({"test", "postgres"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class PostgresCampaignTest extends SmallCampaignScenario {
+
+  static PostgresDatabase database;
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    database = PostgresDatabase.create("campaign");
+    registry.add("spring.datasource.url", database::url);
+    registry.add("spring.datasource.username", database::user);
+    registry.add("spring.datasource.password", database::password);
+  }
+}
