@@ -56,13 +56,16 @@ public class ReminderSchedule {
 
   /**
    * At the due date, then every week until the unit's cut-off closes the year:
-   * {@code R<n>/<due>/P7D} in the server's zone.
+   * {@code R<n>/<due>/P7D} in the server's zone. A task that opens already past its due date (a
+   * participant added late) is told at once: a cycle starting in the past would first fire a week
+   * later.
    */
   public String overdueCycle(VariableScope scope, String taskDefinitionKey) {
     CampaignCalendar calendar = calendars.forScope(scope);
     Date due = dueAt(scope, taskDefinitionKey);
-    long weeks = Duration.between(due.toInstant(), calendar.unitCutOffAt().toInstant()).toDays() / 7;
-    LocalDateTime start = LocalDateTime.ofInstant(due.toInstant(), CampaignCalendar.ZONE);
+    java.time.Instant first = due.toInstant().isBefore(clock.instant()) ? clock.instant() : due.toInstant();
+    long weeks = Duration.between(first, calendar.unitCutOffAt().toInstant()).toDays() / 7;
+    LocalDateTime start = LocalDateTime.ofInstant(first, CampaignCalendar.ZONE);
     return "R" + Math.max(1, weeks + 1) + "/" + ISO_LOCAL.format(start) + "/P7D";
   }
 
