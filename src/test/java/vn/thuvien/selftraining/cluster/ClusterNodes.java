@@ -69,15 +69,25 @@ final class ClusterNodes {
     return p;
   }
 
-  private static String[] arguments(String name, PostgresDatabase database, int smtpPort) {
-    return settings(name, database, smtpPort).entrySet().stream()
+  private static String[] arguments(String name, PostgresDatabase database, int smtpPort,
+      Map<String, String> overrides) {
+    Map<String, String> settings = settings(name, database, smtpPort);
+    settings.putAll(overrides);
+    return settings.entrySet().stream()
         .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
   }
 
   /** A node in this JVM. */
   static ConfigurableApplicationContext inProcess(String name, PostgresDatabase database, int smtpPort) {
+    return inProcess(name, database, smtpPort, Map.of());
+  }
+
+  /** A node in this JVM, with some settings of its own. */
+  static ConfigurableApplicationContext inProcess(String name, PostgresDatabase database, int smtpPort,
+      Map<String, String> overrides) {
     // as command-line arguments: they win over application-postgres.yaml, as the environment does
-    return new SpringApplicationBuilder(SelfTrainingApplication.class).run(arguments(name, database, smtpPort));
+    return new SpringApplicationBuilder(SelfTrainingApplication.class)
+        .run(arguments(name, database, smtpPort, overrides));
   }
 
   /** A node in a JVM of its own, running the application's main class; its log goes to {@code log}. */
@@ -88,7 +98,7 @@ final class ClusterNodes {
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(SelfTrainingApplication.class.getName());
-    command.addAll(List.of(arguments(name, database, smtpPort)));
+    command.addAll(List.of(arguments(name, database, smtpPort, Map.of())));
     Files.createDirectories(log.getParent());
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
