@@ -76,6 +76,19 @@ final class ReportColumns {
   }
 
   /** "Đơn vị": one line per unit. */
+  static List<Column<ConcernLine>> concernColumns() {
+    return List.of(
+        new Column<>(null, "Ngày gửi", 12, ConcernLine::raisedOn),
+        new Column<>(null, "Người phản ánh", 24, ConcernLine::raisedBy),
+        new Column<>(null, "Đơn vị", 28, ConcernLine::unitName),
+        new Column<>(null, "Tiêu đề", 30, ConcernLine::subject),
+        new Column<>(null, "Nội dung vướng mắc", 50, ConcernLine::description),
+        new Column<>(null, "Các cấp đã xử lý", 34, ConcernLine::route),
+        new Column<>(null, "Nội dung trả lời", 50, ConcernLine::answer),
+        new Column<>(null, "Người trả lời", 24, ConcernLine::answeredBy),
+        new Column<>(null, "Ngày trả lời", 12, ConcernLine::answeredOn));
+  }
+
   static List<Column<UnitRow>> unitColumns(List<String> classifications) {
     List<Column<UnitRow>> columns = new ArrayList<>();
     columns.add(new Column<>(null, "Mã đơn vị", 14, UnitRow::code));

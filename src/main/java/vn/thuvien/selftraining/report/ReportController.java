@@ -46,9 +46,11 @@ public class ReportController {
   private final XlsxReportWriter xlsx;
   private final CsvReportWriter csv;
   private final PersonHistory history;
+  private final ConcernSource concerns;
 
   public ReportController(CampaignReports reports, ReportAccess access, XlsxReportWriter xlsx, CsvReportWriter csv,
-      PersonHistory history) {
+      PersonHistory history, ConcernSource concerns) {
+    this.concerns = concerns;
     this.reports = reports;
     this.access = access;
     this.xlsx = xlsx;
@@ -131,7 +133,8 @@ public class ReportController {
     CampaignReport report = reports.report(schoolYear, resolved);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     // the whole file is built before anything is sent: a failure never leaves half a workbook
-    xlsx.write(report, sink -> reports.forEachPerson(schoolYear, resolved, sink), out);
+    xlsx.write(report, sink -> reports.forEachPerson(schoolYear, resolved, sink),
+        concerns.answered(schoolYear, resolved), out);
     LOG.info("Report {} {} exported as xlsx by {}", schoolYear, resolved.param(), user.userId());
     return file(out.toByteArray(), fileName(schoolYear, resolved, "", "xlsx"), XLSX);
   }

@@ -83,6 +83,14 @@ public class XlsxReportWriter {
    * @param people streams the scope's people into the given sink (see CampaignReports#forEachPerson)
    */
   public void write(CampaignReport report, Consumer<Consumer<PersonRow>> people, OutputStream out) throws IOException {
+    write(report, people, List.of(), out);
+  }
+
+  /**
+   * @param concerns the answered concerns of the scope, written as a fourth sheet "Tổng hợp vướng mắc"
+   */
+  public void write(CampaignReport report, Consumer<Consumer<PersonRow>> people, List<ConcernLine> concerns,
+      OutputStream out) throws IOException {
     // close() also deletes the temporary files of the rows already flushed (dispose)
     try (SXSSFWorkbook workbook = new FastZipWorkbook()) {
       Styles styles = new Styles(workbook);
@@ -91,11 +99,29 @@ public class XlsxReportWriter {
           ReportColumns.groupColumns(classifications));
       writeUnits(workbook.createSheet(UNITS_SHEET), report, styles, ReportColumns.unitColumns(classifications));
       writePeople(workbook.createSheet(PEOPLE_SHEET), report, styles, people);
+      writeConcerns(workbook.createSheet(CONCERNS_SHEET), report, styles, concerns);
       workbook.write(out);
     }
   }
 
-  // ---- the three sheets
+  // ---- the sheets
+
+  static final String CONCERNS_SHEET = "Tổng hợp vướng mắc";
+
+  private void writeConcerns(Sheet sheet, CampaignReport report, Styles styles, List<ConcernLine> concerns) {
+    List<Column<ConcernLine>> columns = ReportColumns.concernColumns();
+    Layout layout = new Layout(sheet, widths(columns));
+    int header = writeHeading(layout, report, styles, "Biểu 4. Tổng hợp vướng mắc đã được giải đáp");
+    int row = writeTableHeader(layout, header, columns, styles);
+    int number = 1;
+    for (ConcernLine concern : concerns) {
+      writeLine(sheet.createRow(row++), number++, concern, columns, styles, false);
+    }
+    if (concerns.isEmpty()) {
+      text(sheet.createRow(row), 1, "Không có phản ánh vướng mắc nào đã được giải đáp trong phạm vi này.", styles.text);
+    }
+    finish(layout, header, 2);
+  }
 
   private void writeSummary(Sheet sheet, CampaignReport report, Styles styles, List<Column<GroupRow>> columns) {
     Layout layout = new Layout(sheet, widths(columns));

@@ -121,6 +121,19 @@ class ConcernProcessTest {
     assertThat(thread.getBody()).contains("Gửi phản ánh", "Trả lời", "Trần Văn Hải");
     driver.completeAs("r.nva1", read, Map.of());
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+
+    // the unit's report carries the answered concern on its "Tổng hợp vướng mắc" sheet
+    ResponseEntity<byte[]> workbook = rest.withBasicAuth("r.hta1", SmallProvince.PASSWORD)
+        .getForEntity("/api/reports/" + YEAR + "/bao-cao.xlsx?scope=unit:THCS-A1", byte[].class);
+    assertThat(workbook.getStatusCode()).isEqualTo(HttpStatus.OK);
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook xlsx =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(workbook.getBody()))) {
+      List<String> cells = new java.util.ArrayList<>();
+      xlsx.getSheet("Tổng hợp vướng mắc").forEach(row -> row.forEach(cell -> cells.add(cell.toString())));
+      assertThat(cells).contains("Nguyễn Thị Lan Anh", "Chưa nhận được tài liệu Phần chung",
+          "Nhà trường đã nhận tài liệu, thư viện nhận tại văn phòng từ thứ Hai.",
+          "Trần Văn Hải (Hiệu trưởng Trường THCS An Hòa 1)");
+    }
   }
 
   @Test

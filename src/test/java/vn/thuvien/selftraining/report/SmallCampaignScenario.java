@@ -296,6 +296,44 @@ public abstract class SmallCampaignScenario {
         .isEqualTo(HttpStatus.FORBIDDEN);
   }
 
+  @Test
+  @Order(5)
+  void aPhongOfficerDownloadsTheDistrictReportAsAReadyToFileWorkbook() throws Exception {
+    ResponseEntity<byte[]> response = rest.withBasicAuth("r.pgda", PASSWORD)
+        .getForEntity("/api/reports/" + YEAR + "/bao-cao.xlsx?scope=district:PGD-A", byte[].class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getHeaders().getContentDisposition().getFilename())
+        .isEqualTo("bao-cao-tu-boi-duong-" + YEAR + "-PGD-A.xlsx");
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(response.getBody()))) {
+      assertThat(List.of(workbook.getSheetName(0), workbook.getSheetName(1), workbook.getSheetName(2),
+          workbook.getSheetName(3))).containsExactly("Tổng hợp", "Đơn vị", "Cá nhân", "Tổng hợp vướng mắc");
+      org.apache.poi.ss.usermodel.DataFormatter format = new org.apache.poi.ss.usermodel.DataFormatter();
+      List<List<String>> summary = new ArrayList<>();
+      workbook.getSheet("Tổng hợp").forEach(row -> {
+        List<String> cells = new ArrayList<>();
+        row.forEach(cell -> cells.add(format.formatCellValue(cell)));
+        summary.add(cells);
+      });
+      assertThat(summary).anySatisfy(row -> assertThat(row).contains("PHÒNG GD&ĐT AN HÒA"));
+      assertThat(summary).anySatisfy(row -> assertThat(row).contains("Năm học " + YEAR));
+      List<String> titles = summary.stream().filter(row -> row.contains(ReportColumns.PARTICIPANTS)).findFirst()
+          .orElseThrow();
+      List<String> total = summary.stream().filter(row -> row.contains(ReportColumns.TOTAL)).findFirst().orElseThrow();
+      assertThat(total.get(titles.indexOf(ReportColumns.PARTICIPANTS))).isEqualTo("3");
+      List<String> people = new ArrayList<>();
+      workbook.getSheet("Cá nhân").forEach(row -> row.forEach(cell -> people.add(format.formatCellValue(cell))));
+      assertThat(people).contains("Võ Minh Châu", "Nguyễn Thị Lan Anh", "Lê Thị Hồng Nhung")
+          .doesNotContain("Võ Văn Bé");
+    }
+    ResponseEntity<byte[]> csv = rest.withBasicAuth("r.pgda", PASSWORD)
+        .getForEntity("/api/reports/" + YEAR + "/bao-cao.csv?scope=district:PGD-A&table=people", byte[].class);
+    String text = new String(csv.getBody(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(text).startsWith("\uFEFF").contains("Võ Minh Châu");
+    assertThat(csv.getHeaders().getContentDisposition().getFilename())
+        .isEqualTo("bao-cao-tu-boi-duong-" + YEAR + "-PGD-A-ca-nhan.csv");
+  }
+
   private CampaignReport province() {
     return reports.report(YEAR, access.province());
   }
