@@ -122,6 +122,13 @@ class TwoNodeClusterTest {
     MimeMessage[] received = SMTP.getReceivedMessages();
     List<String> receivedIds = java.util.Arrays.stream(received).map(TwoNodeClusterTest::messageId).toList();
     assertThat(receivedIds).as("one email per digest, none twice").doesNotHaveDuplicates();
+    // each node reports its job executor, its engine and its database as an operator sees them
+    for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
+      String health = new org.springframework.web.client.RestTemplate().getForObject("http://localhost:"
+          + node.getEnvironment().getProperty("local.server.port") + "/actuator/health", String.class);
+      assertThat(health).contains("\"jobExecutor\":{\"status\":\"UP\"", "\"db\":{\"status\":\"UP\"",
+          "\"processEngine\":{\"status\":\"UP\"");
+    }
     assertThat(Set.copyOf(receivedIds)).isEqualTo(sentIds);
   }
 

@@ -49,19 +49,19 @@ class AccessSetupTest {
   @Test
   void principalSeesEvaluationsAndUnitTasks() {
     assertThat(filterNamesOf("ht.binh")).containsExactlyInAnyOrder(AccessSetup.FILTER_MY_TASKS,
-        AccessSetup.FILTER_EVALUATIONS, AccessSetup.FILTER_UNIT_TASKS);
+        AccessSetup.FILTER_EVALUATIONS, AccessSetup.FILTER_UNIT_TASKS, AccessSetup.FILTER_CONCERNS);
   }
 
   @Test
   void phongOfficerSeesTheDistrictTasks() {
     assertThat(filterNamesOf("pgd.tpbentre")).containsExactlyInAnyOrder(AccessSetup.FILTER_MY_TASKS,
-        AccessSetup.FILTER_DISTRICT_TASKS);
+        AccessSetup.FILTER_DISTRICT_TASKS, AccessSetup.FILTER_CONCERNS);
   }
 
   @Test
   void phongKhtcOfficerSeesTheDepartmentTasks() {
     assertThat(filterNamesOf("khtc.hoa")).containsExactlyInAnyOrder(AccessSetup.FILTER_MY_TASKS,
-        AccessSetup.FILTER_DEPARTMENT_TASKS);
+        AccessSetup.FILTER_DEPARTMENT_TASKS, AccessSetup.FILTER_CONCERNS);
   }
 
   @Test
