@@ -96,7 +96,7 @@ public class CampaignLaunchListener implements ExecutionListener {
       execution.removeVariable(field);
     }
     execution.removeVariable(VAR_TOPICS);
-    LOG.info("Campaign {} launched by {} ({} districts, {} direct units)", schoolYear,
+    LOG.info("Campaign launched: business key {}, by {} ({} districts, {} direct units)", schoolYear,
         execution.getVariable("launchedBy"), directory.districtCodes().size(), directory.directUnitCodes().size());
   }
 

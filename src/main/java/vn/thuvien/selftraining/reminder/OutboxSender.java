@@ -297,9 +297,12 @@ public class OutboxSender {
         .toList();
     int marked = rows.markSent(sent, node, clock.instant());
     for (int i = 0; i < accepted.size(); i++) {
-      OutboxRows.Sent digest = sent.get(i);
-      LOG.info("Mail sent to {}: {} line(s), outbox ids {}, {}", accepted.get(i).rows().get(0).recipientEmail(),
-          digest.ids().size(), digest.ids(), digest.messageId());
+      // one line per notice, for an operator to find who was told what and when
+      for (OutboxRow row : accepted.get(i).rows()) {
+        LOG.info("Notice sent: {} to {} <{}>, campaign {}, {}, instance {}, outbox id {}, message {}", row.kind(),
+            row.recipientId(), row.recipientEmail(), row.schoolYear(), row.phaseLabel(), row.processInstanceId(),
+            row.id(), sent.get(i).messageId());
+      }
     }
     int carried = sent.stream().mapToInt(digest -> digest.ids().size()).sum();
     if (marked < carried) {
@@ -324,6 +327,11 @@ public class OutboxSender {
     rows.markFailed(failures, node);
     List<Long> ids = group.stream().map(OutboxRow::id).toList();
     String address = group.get(0).recipientEmail();
+    for (OutboxRow row : group) {
+      LOG.warn("Notice not sent: {} to {} <{}>, campaign {}, {}, instance {}, outbox id {} (attempt {}): {}",
+          row.kind(), row.recipientId(), row.recipientEmail(), row.schoolYear(), row.phaseLabel(),
+          row.processInstanceId(), row.id(), row.attempts() + 1, error);
+    }
     if (attempts >= properties.alertAfterAttempts()) {
       LOG.error("Mail to {} still failing after {} attempts, outbox ids {} kept and retried from {}: {}", address,
           attempts, ids, localRetry, error);
