@@ -94,8 +94,14 @@ public class ConcernSteps {
       String attachmentName = null;
       if (execution.getVariableTyped(VAR_ATTACHMENT) instanceof FileValue file && file.getValue() != null) {
         try (InputStream in = file.getValue()) {
-          files.check(file.getFilename(), in.readAllBytes());
-          attachmentName = file.getFilename();
+          byte[] content = in.readAllBytes();
+          if (content.length == 0) {
+            // Tasklist sends an empty file when none was chosen: no attachment
+            execution.removeVariable(VAR_ATTACHMENT);
+          } else {
+            files.check(file.getFilename(), content);
+            attachmentName = file.getFilename();
+          }
         } catch (InvalidInputException e) {
           problems.add("Tệp đính kèm: " + e.getMessage());
         } catch (IOException e) {

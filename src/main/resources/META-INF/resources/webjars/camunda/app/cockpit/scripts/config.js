@@ -17,7 +17,7 @@
 
 // Our Cockpit configuration, served in place of the webjar's own scripts/config.js (our jar's
 // META-INF/resources comes first on the classpath). A copy of Camunda 7.24.0's file, whose
-// comments list the other options, with customScripts set.
+// comments list the other options, with customScripts and the locale set.
 export default {
   // // change the app name and vendor
   // app: {
@@ -52,10 +52,13 @@ export default {
   // runtimeActivityInstanceMetrics: {
   //   display: true
   // },
-  // 'locales': {
-  //   'availableLocales': ['en', 'de'],
-  //   'fallbackLocale': 'en'
-  // },
+  // Vietnamese for everyone (locales/vi.json): see the same block in app/tasklist/scripts/config.js
+  // for why 'en' is in neither place. Cockpit has no date format option (its formats are fixed
+  // in the webjar); month and day names follow vi.json's "dateLocales".
+  locales: {
+    availableLocales: ['vi'],
+    fallbackLocale: 'vi'
+  },
   // skipCustomListeners: {
   //   default: true,
   //   hidden: false

@@ -3,6 +3,12 @@
 // (<context path>/camunda/app/welcome/default/), so that a context path works.
 // No "&" in descriptions: the Welcome page prints them escaped twice ("GD&amp;ĐT").
 export default {
+  // Vietnamese for everyone (locales/vi.json): see the same block in app/tasklist/scripts/config.js
+  // for why 'en' is in neither place.
+  locales: {
+    availableLocales: ['vi'],
+    fallbackLocale: 'vi'
+  },
   links: [
     {
       label: 'Nhập danh bạ tổ chức',

@@ -1,0 +1,94 @@
+/*
+ * Copyright Camunda Services GmbH and/or licensed to Camunda Services GmbH
+ * under one or more contributor license agreements. See the NOTICE file
+ * distributed with this work for additional information regarding copyright
+ * ownership. Camunda licenses this file to you under the Apache License,
+ * Version 2.0; you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+// Our Tasklist configuration, served in place of the webjar's own scripts/config.js (our jar's
+// META-INF/resources comes first on the classpath). A copy of Camunda 7.24.0's file, whose
+// comments list the other options, with the locale and the date formats set.
+export default {
+  // change the app name and vendor
+  // app: {
+  //   name: 'Todos',
+  //   vendor: 'Company'
+  // },
+  //
+  // Dates as people here write them. Only Tasklist reads this option (Cockpit has fixed formats,
+  // Admin and Welcome use the locale's own, from locales/vi.json "dateLocales"). Month and day
+  // names come from vi.json.
+  dateFormat: {
+    monthName: 'MMMM',
+    day: 'DD',
+    abbr: 'DD/MM/YYYY HH:mm',
+    normal: 'DD/MM/YYYY HH:mm',
+    long: 'dddd, DD/MM/YYYY HH:mm',
+    short: 'DD/MM/YYYY'
+  },
+  //
+  // Vietnamese for everyone (locales/vi.json). The web apps take the first language of the
+  // browser if it is listed in availableLocales and fallbackLocale otherwise, and the fallback is
+  // also the language whose labels fill any gap. With 'en' in either place a browser set to
+  // English would get the English interface, so 'vi' is both; a missing label would show as its
+  // key, which VietnameseLocaleTest rules out.
+  locales: {
+    availableLocales: ['vi'],
+    fallbackLocale: 'vi'
+  },
+  // customScripts: [
+  //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
+  //   // with a file called 'customScript.js' in it
+  //   // 'my-custom-script/customScript'
+  // ],
+  // requireJsConfig: {
+  //   // AngularJS module names
+  //   ngDeps: ['ui.bootstrap'],
+  //   // RequireJS configuration for a complete configuration documentation see:
+  //   // http://requirejs.org/docs/api.html#config
+  //   deps: ['jquery', 'custom-ui'],
+  //   paths: {
+  //     // if you have a folder called `custom-ui` (in the `scripts` folder)
+  //     // with a file called `scripts.js` in it and defining the `custom-ui` AMD module
+  //     'custom-ui': 'custom-ui/scripts'
+  //   }
+  // },
+  // csrfCookieName: 'XSRF-TOKEN',
+  // disableWelcomeMessage: false,
+  // assignProcessInstanceIdToTaskComment: true,
+
+  // The keyboard shortcuts, as in Camunda's file; Tasklist shows these descriptions in its
+  // "Phím tắt" dialog, so they are in Vietnamese.
+  shortcuts: {
+    claimTask: {
+      key: 'ctrl+alt+c',
+      description: 'nhận việc đang chọn'
+    },
+    focusFilter: {
+      key: 'ctrl+shift+f',
+      description: 'chuyển đến bộ lọc đầu tiên'
+    },
+    focusList: {
+      key: 'ctrl+alt+l',
+      description: 'chuyển đến việc đầu tiên trong danh sách'
+    },
+    focusForm: {
+      key: 'ctrl+alt+f',
+      description: 'chuyển đến ô nhập đầu tiên của biểu mẫu'
+    },
+    startProcess: {
+      key: 'ctrl+alt+p',
+      description: 'mở hộp thoại bắt đầu quy trình'
+    }
+  }
+};
