@@ -41,7 +41,6 @@ import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import vn.thuvien.selftraining.AppTest;
@@ -62,11 +61,10 @@ import vn.thuvien.selftraining.training.Phase;
  * guide in {@code docs/huong-dan/}.
  *
  * <p>The test moves people's processes forward, so it runs on a database of its own (and a Spring
- * context of its own, closed afterwards), leaving the demo state of the shared one to the others.
+ * context of its own, kept open: a closed one would break Cockpit for the others' contexts), leaving the demo state of the shared one to the others.
  */
 @AppTest
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:tasklist-browser-test;DB_CLOSE_DELAY=-1")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TasklistBrowserTest {
 

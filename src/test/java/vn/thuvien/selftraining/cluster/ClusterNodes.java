@@ -47,6 +47,9 @@ final class ClusterNodes {
     p.put("spring.datasource.password", database.password());
     p.put("spring.main.banner-mode", "off");
     p.put("server.port", "0");
+    // no web apps: a node closed in this JVM would leave Camunda's JVM-wide webapp registry
+    // pointing at it (the REST API, /api and actuator stay)
+    p.put("camunda.bpm.webapp.enabled", "false");
     // no "-" in an engine name: the starter ignores such a name
     p.put("camunda.bpm.process-engine-name", "cluster_" + name.replace('-', '_') + "_"
         + UUID.randomUUID().toString().substring(0, 6));

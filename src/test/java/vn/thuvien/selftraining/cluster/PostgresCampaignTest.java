@@ -25,5 +25,8 @@ class PostgresCampaignTest extends SmallCampaignScenario {
     registry.add("spring.datasource.url", database::url);
     registry.add("spring.datasource.username", database::user);
     registry.add("spring.datasource.password", database::password);
+    // closed after the class: its Camunda web apps would leave the JVM-wide webapp registry pointing
+    // at a closed context, breaking Cockpit for the browser tests' context
+    registry.add("camunda.bpm.webapp.enabled", () -> "false");
   }
 }
