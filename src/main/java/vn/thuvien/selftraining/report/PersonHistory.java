@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,9 +169,5 @@ public class PersonHistory {
 
   private static Instant instant(Timestamp ts) {
     return ts == null ? null : ts.toInstant();
-  }
-
-  static Instant instant(Date date) {
-    return date == null ? null : date.toInstant();
   }
 }

@@ -72,6 +72,7 @@ import vn.thuvien.selftraining.SelfTrainingApplication;
 import vn.thuvien.selftraining.campaign.CampaignCalendar;
 import vn.thuvien.selftraining.campaign.CampaignDriver;
 import vn.thuvien.selftraining.campaign.CampaignProcess;
+import vn.thuvien.selftraining.cluster.ClusterNodes;
 import vn.thuvien.selftraining.cluster.PostgresDatabase;
 import vn.thuvien.selftraining.directory.DirectoryImportService;
 import vn.thuvien.selftraining.directory.Groups;
@@ -361,17 +362,7 @@ class NationalBenchmark {
     }
 
     private void launch() {
-      Map<String, Object> form = new LinkedHashMap<>();
-      form.put(CampaignProcess.VAR_SCHOOL_YEAR, year);
-      form.put(CampaignProcess.VAR_LETTER_NUMBER, "2458/SGD&ĐT-KHTC");
-      LocalDate today = LocalDate.now(CampaignCalendar.ZONE);
-      form.put(CampaignProcess.VAR_LETTER_DATE, today.minusDays(10).toString());
-      // the plan is due in two days, the rest of the year ahead (as the cluster tests launch it)
-      int[] offsets = {2, 5, 30, 31, 60, 70, 71, 90, 91, 95, 100, 102, 106, 109};
-      for (int i = 0; i < CampaignProcess.CALENDAR_FIELDS.length; i++) {
-        form.put(CampaignProcess.CALENDAR_FIELDS[i], today.plusDays(offsets[i]).toString());
-      }
-      form.put(CampaignProcess.VAR_TOPICS, String.join("\n", CampaignCalendar.defaultFor(year).topics()));
+      Map<String, Object> form = ClusterNodes.startForm(year);
       String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
           .processDefinitionKey(CampaignProcess.KEY).latestVersion().singleResult().getId();
       identity.setAuthentication(NationalDirectory.OFFICER, List.of(Groups.DEPARTMENT_OFFICERS));

@@ -31,7 +31,7 @@ import vn.thuvien.selftraining.directory.Groups;
  * {@code postgres}, job executor on) with short timings so a test sees a wave through: in this
  * JVM (a Spring context each) or in a JVM of its own, which a test can kill.
  */
-final class ClusterNodes {
+public final class ClusterNodes {
 
   static final String PASSWORD = "cluster-secret";
 
@@ -111,18 +111,7 @@ final class ClusterNodes {
       int schools, int librarians) {
     node.getBean(DirectoryImportService.class).importAsSystem(
         GeneratedProvince.files(districts, schools, librarians));
-    CampaignCalendar defaults = CampaignCalendar.defaultFor(schoolYear);
-    Map<String, Object> form = new LinkedHashMap<>();
-    form.put(CampaignProcess.VAR_SCHOOL_YEAR, schoolYear);
-    form.put(CampaignProcess.VAR_LETTER_NUMBER, "2458/SGD&ĐT-KHTC");
-    LocalDate today = LocalDate.now(CampaignCalendar.ZONE);
-    form.put(CampaignProcess.VAR_LETTER_DATE, today.minusDays(10).toString());
-    // the plan is due in two days, the rest of the year lies ahead, whatever day the test runs
-    int[] offsets = {2, 5, 30, 31, 60, 70, 71, 90, 91, 95, 100, 102, 106, 109};
-    for (int i = 0; i < CampaignProcess.CALENDAR_FIELDS.length; i++) {
-      form.put(CampaignProcess.CALENDAR_FIELDS[i], today.plusDays(offsets[i]).toString());
-    }
-    form.put(CampaignProcess.VAR_TOPICS, String.join("\n", defaults.topics()));
+    Map<String, Object> form = startForm(schoolYear);
     IdentityService identity = node.getBean(IdentityService.class);
     String definitionId = node.getBean(RepositoryService.class).createProcessDefinitionQuery()
         .processDefinitionKey(CampaignProcess.KEY).latestVersion().singleResult().getId();
@@ -132,6 +121,24 @@ final class ClusterNodes {
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  /**
+   * The Sở's start form for a campaign whose plan is due in two days and whose year lies ahead,
+   * whatever day it runs: strings, dates as yyyy-MM-dd, as Tasklist submits it.
+   */
+  public static Map<String, Object> startForm(String schoolYear) {
+    Map<String, Object> form = new LinkedHashMap<>();
+    form.put(CampaignProcess.VAR_SCHOOL_YEAR, schoolYear);
+    form.put(CampaignProcess.VAR_LETTER_NUMBER, "2458/SGD&ĐT-KHTC");
+    LocalDate today = LocalDate.now(CampaignCalendar.ZONE);
+    form.put(CampaignProcess.VAR_LETTER_DATE, today.minusDays(10).toString());
+    int[] offsets = {2, 5, 30, 31, 60, 70, 71, 90, 91, 95, 100, 102, 106, 109};
+    for (int i = 0; i < CampaignProcess.CALENDAR_FIELDS.length; i++) {
+      form.put(CampaignProcess.CALENDAR_FIELDS[i], today.plusDays(offsets[i]).toString());
+    }
+    form.put(CampaignProcess.VAR_TOPICS, String.join("\n", CampaignCalendar.defaultFor(schoolYear).topics()));
+    return form;
   }
 
   /** A school year of the current date. */
