@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +92,8 @@ class TasklistBrowserTest {
   static final Pattern COCKPIT_ENGLISH = Pattern.compile(
       "\\b(Processes|Decisions|Human Tasks|Deployments|Process Definitions|Running Process Instances|Incidents|Dashboard)\\b");
 
+  static final Pattern ISO_DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
+
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired ManagementService management;
@@ -145,6 +150,14 @@ class TasklistBrowserTest {
               + ", 05/04/2027 08:30");
       assertThat(text(browser)).contains("Việc của tôi");
       browser.screenshot("tasklist-02-my-tasks");
+
+      // once more, with the locale files now read from the browser's storage (the English fallback
+      // included): relative times still in Vietnamese ("vài giây trước", not "a few seconds ago")
+      browser.driver().navigate().refresh();
+      task = browser.waitVisible(taskInList(PLAN_TASK));
+      browser.waitForText(By.cssSelector("ol.tasks-list"), "trước");
+      assertThat(text(browser)).doesNotContain(" ago").doesNotContain("in 4 days");
+      assertNoEnglish(browser, TASKLIST_ENGLISH);
 
       // when she opens it: the form, with Tasklist's buttons and tabs in Vietnamese
       task.click();
@@ -363,6 +376,16 @@ class TasklistBrowserTest {
       assertThat(text(browser)).contains("Phòng GD&ĐT chỉ đạo các trường");
       assertNoEnglish(browser, COCKPIT_ENGLISH);
       browser.screenshot("cockpit-03-campaign-diagram");
+
+      // the campaign's instances below the diagram, started at a date written dd/MM/yyyy HH:mm
+      // (Cockpit's own format would be 2026-11-26T13:24:12)
+      Date startTime = history.createHistoricProcessInstanceQuery().processDefinitionId(definitionId)
+          .orderByProcessInstanceStartTime().asc().list().get(0).getStartTime();
+      String started = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+          .format(startTime.toInstant().atZone(ZoneId.of("Asia/Ho_Chi_Minh")));
+      browser.waitForText(By.tagName("body"), started);
+      assertThat(ISO_DATE_TIME.matcher(text(browser)).find()).as("an ISO date left in Cockpit: %s",
+          text(browser)).isFalse();
 
       // the Welcome page of the same session: our links, Camunda's labels in Vietnamese
       browser.open("/camunda/app/welcome/" + engine.getName() + "/");

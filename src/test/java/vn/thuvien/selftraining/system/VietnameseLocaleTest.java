@@ -141,17 +141,23 @@ class VietnameseLocaleTest {
     assertThat(config).as("our override of %s's config.js", app).exists();
     String code = withoutComments(Files.readString(config, StandardCharsets.UTF_8));
 
-    // Camunda takes the browser's first language if it is listed, else the fallback: with 'vi'
-    // alone in both, a browser set to English gets Vietnamese too.
+    // Both languages served, English filling any label our file lacks (never a bare key)...
     Matcher available = Pattern.compile("availableLocales\\s*:\\s*\\[([^\\]]*)]").matcher(code);
     assertThat(available.find()).as("%s: locales.availableLocales in %s", app, config).isTrue();
-    assertThat(available.group(1).replaceAll("[\\s\"']", "")).as("%s: availableLocales", app).isEqualTo("vi");
+    assertThat(available.group(1).replaceAll("[\\s\"']", "")).as("%s: availableLocales", app).isEqualTo("vi,en");
     Matcher fallback = Pattern.compile("fallbackLocale\\s*:\\s*['\"](\\w+)['\"]").matcher(code);
     assertThat(fallback.find()).as("%s: locales.fallbackLocale in %s", app, config).isTrue();
-    assertThat(fallback.group(1)).as("%s: fallbackLocale", app).isEqualTo("vi");
-    if (app.equals("tasklist")) {
-      assertThat(code).as("Tasklist's date format").contains("normal: 'DD/MM/YYYY HH:mm'");
-    }
+    assertThat(fallback.group(1)).as("%s: fallbackLocale", app).isEqualTo("en");
+    // ...and Vietnamese chosen whatever the browser's language by our module, loaded by every app
+    assertThat(code).as("%s: requireJsConfig loading ../vi-locale.js", app)
+        .containsPattern("deps\\s*:\\s*\\['vi-locale']")
+        .containsPattern("ngDeps\\s*:\\s*\\['cam.vi']")
+        .containsPattern("'vi-locale'\\s*:\\s*'\\.\\./vi-locale'");
+    String module = withoutComments(Files.readString(APPS.resolve("vi-locale.js"), StandardCharsets.UTF_8));
+    assertThat(module).as("vi-locale.js")
+        .contains("angular.module('cam.vi'")
+        .contains("$translateProvider.preferredLanguage('vi')")
+        .contains("normal: 'DD/MM/YYYY HH:mm'");
   }
 
   private JsonNode english(String app) throws IOException {

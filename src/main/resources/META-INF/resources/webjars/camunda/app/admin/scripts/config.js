@@ -53,12 +53,20 @@ export default {
   //   }
   // },
   //
-  // Vietnamese for everyone (locales/vi.json): see the same block in app/tasklist/scripts/config.js
-  // for why 'en' is in neither place. Admin has no date format option: its dates follow the
-  // "longDateFormat" of vi.json's "dateLocales".
+  // Vietnamese for everyone, English as the fallback for a label our locales/vi.json lacks.
+  // Camunda would take the browser's language when listed; ../vi-locale.js (an AngularJS module
+  // loaded below) makes Vietnamese the language whatever the browser's, and sets the date formats
+  // (dd/MM/yyyy HH:mm) for Admin.
   locales: {
-    availableLocales: ['vi'],
-    fallbackLocale: 'vi'
+    availableLocales: ['vi', 'en'],
+    fallbackLocale: 'en'
+  },
+  requireJsConfig: {
+    deps: ['vi-locale'],
+    ngDeps: ['cam.vi'],
+    paths: {
+      'vi-locale': '../vi-locale'
+    }
   }
   // csrfCookieName: 'XSRF-TOKEN',
   // disableWelcomeMessage: false,

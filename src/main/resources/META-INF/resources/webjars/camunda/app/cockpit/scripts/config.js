@@ -52,12 +52,20 @@ export default {
   // runtimeActivityInstanceMetrics: {
   //   display: true
   // },
-  // Vietnamese for everyone (locales/vi.json): see the same block in app/tasklist/scripts/config.js
-  // for why 'en' is in neither place. Cockpit has no date format option (its formats are fixed
-  // in the webjar); month and day names follow vi.json's "dateLocales".
+  // Vietnamese for everyone, English as the fallback for a label our locales/vi.json lacks.
+  // Camunda would take the browser's language when listed; ../vi-locale.js (an AngularJS module
+  // loaded below) makes Vietnamese the language whatever the browser's, and sets the date formats
+  // (dd/MM/yyyy HH:mm) for Cockpit.
   locales: {
-    availableLocales: ['vi'],
-    fallbackLocale: 'vi'
+    availableLocales: ['vi', 'en'],
+    fallbackLocale: 'en'
+  },
+  requireJsConfig: {
+    deps: ['vi-locale'],
+    ngDeps: ['cam.vi'],
+    paths: {
+      'vi-locale': '../vi-locale'
+    }
   },
   // skipCustomListeners: {
   //   default: true,

@@ -28,23 +28,21 @@ export default {
   // Dates as people here write them. Only Tasklist reads this option (Cockpit has fixed formats,
   // Admin and Welcome use the locale's own, from locales/vi.json "dateLocales"). Month and day
   // names come from vi.json.
-  dateFormat: {
-    monthName: 'MMMM',
-    day: 'DD',
-    abbr: 'DD/MM/YYYY HH:mm',
-    normal: 'DD/MM/YYYY HH:mm',
-    long: 'dddd, DD/MM/YYYY HH:mm',
-    short: 'DD/MM/YYYY'
-  },
   //
-  // Vietnamese for everyone (locales/vi.json). The web apps take the first language of the
-  // browser if it is listed in availableLocales and fallbackLocale otherwise, and the fallback is
-  // also the language whose labels fill any gap. With 'en' in either place a browser set to
-  // English would get the English interface, so 'vi' is both; a missing label would show as its
-  // key, which VietnameseLocaleTest rules out.
+  // Vietnamese for everyone, English as the fallback for a label our locales/vi.json lacks.
+  // Camunda would take the browser's language when listed; ../vi-locale.js (an AngularJS module
+  // loaded below) makes Vietnamese the language whatever the browser's, and sets the date formats
+  // (dd/MM/yyyy HH:mm) for Tasklist.
   locales: {
-    availableLocales: ['vi'],
-    fallbackLocale: 'vi'
+    availableLocales: ['vi', 'en'],
+    fallbackLocale: 'en'
+  },
+  requireJsConfig: {
+    deps: ['vi-locale'],
+    ngDeps: ['cam.vi'],
+    paths: {
+      'vi-locale': '../vi-locale'
+    }
   },
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
