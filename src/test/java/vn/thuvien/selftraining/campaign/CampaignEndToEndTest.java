@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -325,6 +326,39 @@ class CampaignEndToEndTest {
     assertThat(waitingForGuidance(year)).isZero();
     assertThat(runtime.createExecutionQuery().processInstanceBusinessKey(year + "/THCS-PHUHUNG/nv.lan")
         .activityId(TIMER_WRITING_OPENS).count()).isEqualTo(1);
+  }
+
+  /** What the launch leaves in history (system.LeanVariableHistory): the context, without repeats. */
+  @Test
+  void historyKeepsEachInstancesContextWithoutMultiInstanceCountersOrRepeatedDetails() {
+    String year = "2044-2045";
+    driver.advanceTo(LocalDateTime.of(2044, 11, 20, 8, 0));
+    driver.launch(KHTC, CampaignDriver.startForm(year));
+    driver.runDueJobs();
+    String lan = runtime.createProcessInstanceQuery().processInstanceBusinessKey(year + "/THCS-PHUHUNG/nv.lan")
+        .singleResult().getId();
+    Task plan = tasks.createTaskQuery().processInstanceId(lan).taskDefinitionKey(TASK_PREPARE_PLAN).singleResult();
+    driver.completeAs("nv.lan", plan, CampaignDriver.participantInput(TASK_PREPARE_PLAN));
+
+    // the fan-out's counters are there while it runs, and nowhere in history
+    for (String counter : List.of("loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances")) {
+      assertThat(runtime.createVariableInstanceQuery().variableName(counter).count()).as(counter).isPositive();
+      assertThat(history.createHistoricVariableInstanceQuery().variableName(counter).count()).as(counter).isZero();
+      assertThat(history.createHistoricDetailQuery().variableUpdates().list())
+          .as(counter).noneMatch(d -> ((HistoricVariableUpdate) d).getVariableName().equals(counter));
+    }
+    // the person's context: one historic variable each, no detail repeating its creation
+    for (String name : List.of("schoolYear", "unitCode", "personId", "personName")) {
+      assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(lan).variableName(name).singleResult())
+          .as(name).isNotNull();
+    }
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(lan).variableName("personId")
+        .singleResult().getValue()).isEqualTo("nv.lan");
+    List<String> details = history.createHistoricDetailQuery().processInstanceId(lan).variableUpdates().list().stream()
+        .map(d -> ((HistoricVariableUpdate) d).getVariableName()).toList();
+    assertThat(details).doesNotContain("schoolYear", "unitCode", "personId", "personName")
+        // what people enter keeps its full history
+        .contains("planMaterials", "planSchedule", "planMethod");
   }
 
   private void completeParticipantTasks(String taskDefinitionKey, String year) {
