@@ -143,7 +143,7 @@ class TasklistBrowserTest {
       browser.loginToCamunda("tasklist", engine.getName(), LIBRARIAN, PASSWORD);
       WebElement task = browser.waitVisible(taskInList(PLAN_TASK));
       assertShows(browser, "tasklist", "START_PROCESS", "CREATION", "DUE");
-      // dates as written here (scripts/config.js), with Vietnamese day names (vi.json)
+      // dates as written here (app/vi-locale.js), with Vietnamese day names (vi.json)
       assertThat(browser.script("var date = angular.element(document.body).injector().get('$filter')('camDate');"
           + "var d = new Date(2027, 3, 5, 8, 30); return date(d) + ' | ' + date(d, 'long');"))
           .isEqualTo("05/04/2027 08:30 | " + weekday("tasklist", LocalDate.of(2027, 4, 5))

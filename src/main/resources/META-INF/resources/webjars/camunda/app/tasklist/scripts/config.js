@@ -17,17 +17,13 @@
 
 // Our Tasklist configuration, served in place of the webjar's own scripts/config.js (our jar's
 // META-INF/resources comes first on the classpath). A copy of Camunda 7.24.0's file, whose
-// comments list the other options, with the locale and the date formats set.
+// comments list the other options, with the locales set and our module ../vi-locale.js loaded.
 export default {
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
   //   vendor: 'Company'
   // },
-  //
-  // Dates as people here write them. Only Tasklist reads this option (Cockpit has fixed formats,
-  // Admin and Welcome use the locale's own, from locales/vi.json "dateLocales"). Month and day
-  // names come from vi.json.
   //
   // Vietnamese for everyone, English as the fallback for a label our locales/vi.json lacks.
   // Camunda would take the browser's language when listed; ../vi-locale.js (an AngularJS module
