@@ -423,7 +423,7 @@ class NationalBenchmark {
       wakeJobExecutor();
       double[] jobsDone = {-1};
       await("the wave's jobs and emails", () -> {
-        boolean jobs = dueJobs() == 0;
+        boolean jobs = !jobsDue();
         if (jobs && jobsDone[0] < 0) {
           jobsDone[0] = seconds(start);
         }
@@ -521,12 +521,17 @@ class NationalBenchmark {
     }
 
     private boolean settled() {
-      return dueJobs() == 0 && pendingMail() == 0;
+      return !jobsDue() && pendingMail() == 0;
     }
 
-    private long dueJobs() {
-      return count("SELECT COUNT(*) FROM act_ru_job WHERE retries_ > 0 AND (duedate_ IS NULL OR duedate_ <= ?)",
-          ClockUtil.getCurrentTime());
+    /**
+     * Whether a job is still due. An existence check, not a count: polled every 250 ms while a wave
+     * runs, a COUNT(*) over the waiting timers kept this thread busy (278 s of CPU in 1,126 s at 50,000
+     * participants, an eighth of the machine) and took that from what it measures.
+     */
+    private boolean jobsDue() {
+      return !jdbc.queryForList("SELECT 1 FROM act_ru_job WHERE retries_ > 0 AND (duedate_ IS NULL OR duedate_ <= ?) "
+          + "FETCH FIRST 1 ROWS ONLY", ClockUtil.getCurrentTime()).isEmpty();
     }
 
     private long pendingMail() {
