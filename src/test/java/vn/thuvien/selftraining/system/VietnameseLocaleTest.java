@@ -141,15 +141,23 @@ class VietnameseLocaleTest {
     assertThat(config).as("our override of %s's config.js", app).exists();
     String code = withoutComments(Files.readString(config, StandardCharsets.UTF_8));
 
+    // each app takes the shared part (app/vietnamese.js), nothing of its own overriding it
+    assertThat(code).as("%s: imports and spreads app/vietnamese.js", app)
+        .contains("import {vietnamese} from '../../vietnamese.js';")
+        .contains("...vietnamese")
+        .doesNotContainPattern("\\blocales\\s*:")
+        .doesNotContainPattern("\\brequireJsConfig\\s*:");
+    String shared = withoutComments(Files.readString(APPS.resolve("vietnamese.js"), StandardCharsets.UTF_8));
+
     // Both languages served, English filling any label our file lacks (never a bare key)...
-    Matcher available = Pattern.compile("availableLocales\\s*:\\s*\\[([^\\]]*)]").matcher(code);
-    assertThat(available.find()).as("%s: locales.availableLocales in %s", app, config).isTrue();
-    assertThat(available.group(1).replaceAll("[\\s\"']", "")).as("%s: availableLocales", app).isEqualTo("vi,en");
-    Matcher fallback = Pattern.compile("fallbackLocale\\s*:\\s*['\"](\\w+)['\"]").matcher(code);
-    assertThat(fallback.find()).as("%s: locales.fallbackLocale in %s", app, config).isTrue();
-    assertThat(fallback.group(1)).as("%s: fallbackLocale", app).isEqualTo("en");
+    Matcher available = Pattern.compile("availableLocales\\s*:\\s*\\[([^\\]]*)]").matcher(shared);
+    assertThat(available.find()).as("locales.availableLocales in app/vietnamese.js").isTrue();
+    assertThat(available.group(1).replaceAll("[\\s\"']", "")).as("availableLocales").isEqualTo("vi,en");
+    Matcher fallback = Pattern.compile("fallbackLocale\\s*:\\s*['\"](\\w+)['\"]").matcher(shared);
+    assertThat(fallback.find()).as("locales.fallbackLocale in app/vietnamese.js").isTrue();
+    assertThat(fallback.group(1)).as("fallbackLocale").isEqualTo("en");
     // ...and Vietnamese chosen whatever the browser's language by our module, loaded by every app
-    assertThat(code).as("%s: requireJsConfig loading ../vi-locale.js", app)
+    assertThat(shared).as("requireJsConfig loading ../vi-locale.js")
         .containsPattern("deps\\s*:\\s*\\['vi-locale']")
         .containsPattern("ngDeps\\s*:\\s*\\['cam.vi']")
         .containsPattern("'vi-locale'\\s*:\\s*'\\.\\./vi-locale'");

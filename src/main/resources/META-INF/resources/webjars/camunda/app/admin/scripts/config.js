@@ -18,6 +18,8 @@
 // Our Admin configuration, served in place of the webjar's own scripts/config.js (our jar's
 // META-INF/resources comes first on the classpath). A copy of Camunda 7.24.0's file, whose
 // comments list the other options, with the locale set.
+import {vietnamese} from '../../vietnamese.js';
+
 export default {
   // // change the app name and vendor
   // app: {
@@ -53,21 +55,8 @@ export default {
   //   }
   // },
   //
-  // Vietnamese for everyone, English as the fallback for a label our locales/vi.json lacks.
-  // Camunda would take the browser's language when listed; ../vi-locale.js (an AngularJS module
-  // loaded below) makes Vietnamese the language whatever the browser's, and sets the date formats
-  // (dd/MM/yyyy HH:mm) for Admin.
-  locales: {
-    availableLocales: ['vi', 'en'],
-    fallbackLocale: 'en'
-  },
-  requireJsConfig: {
-    deps: ['vi-locale'],
-    ngDeps: ['cam.vi'],
-    paths: {
-      'vi-locale': '../vi-locale'
-    }
-  }
+  // Vietnamese whatever the browser's language, English as the fallback, dates dd/MM/yyyy
+  ...vietnamese
   // csrfCookieName: 'XSRF-TOKEN',
   // disableWelcomeMessage: false,
   // userOperationLogAnnotationLength: 4000

@@ -18,6 +18,8 @@
 // Our Cockpit configuration, served in place of the webjar's own scripts/config.js (our jar's
 // META-INF/resources comes first on the classpath). A copy of Camunda 7.24.0's file, whose
 // comments list the other options, with customScripts and the locale set.
+import {vietnamese} from '../../vietnamese.js';
+
 export default {
   // // change the app name and vendor
   // app: {
@@ -52,21 +54,8 @@ export default {
   // runtimeActivityInstanceMetrics: {
   //   display: true
   // },
-  // Vietnamese for everyone, English as the fallback for a label our locales/vi.json lacks.
-  // Camunda would take the browser's language when listed; ../vi-locale.js (an AngularJS module
-  // loaded below) makes Vietnamese the language whatever the browser's, and sets the date formats
-  // (dd/MM/yyyy HH:mm) for Cockpit.
-  locales: {
-    availableLocales: ['vi', 'en'],
-    fallbackLocale: 'en'
-  },
-  requireJsConfig: {
-    deps: ['vi-locale'],
-    ngDeps: ['cam.vi'],
-    paths: {
-      'vi-locale': '../vi-locale'
-    }
-  },
+  // Vietnamese whatever the browser's language, English as the fallback, dates dd/MM/yyyy
+  ...vietnamese,
   // skipCustomListeners: {
   //   default: true,
   //   hidden: false

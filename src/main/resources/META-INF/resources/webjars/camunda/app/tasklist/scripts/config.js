@@ -18,6 +18,8 @@
 // Our Tasklist configuration, served in place of the webjar's own scripts/config.js (our jar's
 // META-INF/resources comes first on the classpath). A copy of Camunda 7.24.0's file, whose
 // comments list the other options, with the locales set and our module ../vi-locale.js loaded.
+import {vietnamese} from '../../vietnamese.js';
+
 export default {
   // change the app name and vendor
   // app: {
@@ -25,21 +27,8 @@ export default {
   //   vendor: 'Company'
   // },
   //
-  // Vietnamese for everyone, English as the fallback for a label our locales/vi.json lacks.
-  // Camunda would take the browser's language when listed; ../vi-locale.js (an AngularJS module
-  // loaded below) makes Vietnamese the language whatever the browser's, and sets the date formats
-  // (dd/MM/yyyy HH:mm) for Tasklist.
-  locales: {
-    availableLocales: ['vi', 'en'],
-    fallbackLocale: 'en'
-  },
-  requireJsConfig: {
-    deps: ['vi-locale'],
-    ngDeps: ['cam.vi'],
-    paths: {
-      'vi-locale': '../vi-locale'
-    }
-  },
+  // Vietnamese whatever the browser's language, English as the fallback, dates dd/MM/yyyy
+  ...vietnamese,
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
   //   // with a file called 'customScript.js' in it

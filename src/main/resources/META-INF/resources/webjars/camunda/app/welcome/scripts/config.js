@@ -2,22 +2,11 @@
 // The links lead to the application's own pages, relative to the Welcome page's <base href>
 // (<context path>/camunda/app/welcome/default/), so that a context path works.
 // No "&" in descriptions: the Welcome page prints them escaped twice ("GD&amp;ĐT").
+import {vietnamese} from '../../vietnamese.js';
+
 export default {
-  // Vietnamese for everyone, English as the fallback for a label our locales/vi.json lacks.
-  // Camunda would take the browser's language when listed; ../vi-locale.js (an AngularJS module
-  // loaded below) makes Vietnamese the language whatever the browser's, and sets the date formats
-  // (dd/MM/yyyy HH:mm) for Welcome.
-  locales: {
-    availableLocales: ['vi', 'en'],
-    fallbackLocale: 'en'
-  },
-  requireJsConfig: {
-    deps: ['vi-locale'],
-    ngDeps: ['cam.vi'],
-    paths: {
-      'vi-locale': '../vi-locale'
-    }
-  },
+  // Vietnamese whatever the browser's language, English as the fallback, dates dd/MM/yyyy
+  ...vietnamese,
   links: [
     {
       label: 'Nhập danh bạ tổ chức',
