@@ -115,6 +115,8 @@ class NationalBenchmark {
   static final int COMPLETION_THREADS = Integer.getInteger("benchmark.completion-threads", 8);
   static final Duration TIMEOUT = Duration.ofMinutes(Integer.getInteger("benchmark.timeout-minutes", 30));
   static final Path OUT = Path.of("target", "benchmark");
+  /** H2 only: after each phase, the statements that took the most database time in it (H2's query statistics). */
+  static final boolean QUERY_STATISTICS = Boolean.getBoolean("benchmark.query-statistics");
   static final List<String> DOMAIN_TABLES = List.of("campaign", "report_guidance", "participant_record",
       "participant_phase", "report_file", "org_unit", "person", "person_role", "directory_import", "unit_report",
       "mail_outbox", "concern", "concern_entry");
@@ -336,6 +338,7 @@ class NationalBenchmark {
       ClockUtil.reset();
 
       // Launch: the start form submitted → every participant's first task exists
+      statistics(null);
       start = System.nanoTime();
       launch();
       await("every first task", () -> count("SELECT COUNT(*) FROM act_ru_task WHERE task_def_key_ = ?",
@@ -352,10 +355,14 @@ class NationalBenchmark {
       result.openTasks = count("SELECT COUNT(*) FROM act_ru_task");
       LOG.info("[{}] launch settled (fan-out jobs done, opening emails sent) after {} s; {} rows/participant",
           result.database, f(result.launchSettledSeconds), f(result.rowsLaunch));
+      statistics("launch");
 
       queries();
+      statistics("queries");
       wave();
+      statistics("wave");
       completions();
+      statistics("completions");
       reports();
       result.rowsEnd = delta(before, rows()).values().stream().mapToLong(Long::longValue).sum()
           / (double) PARTICIPANTS;
@@ -520,6 +527,35 @@ class NationalBenchmark {
           result.database, f(result.reportMs), report.total().participants(), f(result.xlsxMs), out.count);
     }
 
+    /**
+     * With {@code -Dbenchmark.query-statistics=true} on H2: logs the statements that took the most
+     * database time since the last call ({@code phase} null: only starts counting). Diagnostic: it
+     * costs a little itself, so the figures of such a run are not the ones to report.
+     */
+    private void statistics(String phase) {
+      if (!QUERY_STATISTICS || !result.database.equals("h2")) {
+        return;
+      }
+      if (phase != null) {
+        List<Map<String, Object>> top = jdbc.queryForList("SELECT sql_statement, execution_count, "
+            + "cumulative_execution_time, average_execution_time, average_row_count FROM information_schema.query_statistics "
+            + "ORDER BY cumulative_execution_time DESC FETCH FIRST 12 ROWS ONLY");
+        StringBuilder out = new StringBuilder();
+        for (Map<String, Object> row : top) {
+          out.append(String.format(Locale.ROOT, "%n  %9.0f ms total, %8s runs, %8.3f ms each, %8.1f rows: %s",
+              ((Number) row.get("cumulative_execution_time")).doubleValue(), row.get("execution_count"),
+              ((Number) row.get("average_execution_time")).doubleValue(),
+              ((Number) row.get("average_row_count")).doubleValue(),
+              String.valueOf(row.get("sql_statement")).replaceAll("\\s+", " ")));
+        }
+        LOG.info("[{}] statements by database time in phase '{}':{}", result.database, phase, out);
+      }
+      // switching off and on empties the statistics
+      jdbc.execute("SET QUERY_STATISTICS FALSE");
+      jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 1000");
+      jdbc.execute("SET QUERY_STATISTICS TRUE");
+    }
+
     private boolean settled() {
       return !jobsDue() && pendingMail() == 0;
     }
@@ -530,7 +566,8 @@ class NationalBenchmark {
      * participants, an eighth of the machine) and took that from what it measures.
      */
     private boolean jobsDue() {
-      return !jdbc.queryForList("SELECT 1 FROM act_ru_job WHERE retries_ > 0 AND (duedate_ IS NULL OR duedate_ <= ?) "
+      // every job has a due date (DueJobAcquisition), and the due-date index answers this
+      return !jdbc.queryForList("SELECT 1 FROM act_ru_job WHERE retries_ > 0 AND duedate_ <= ? "
           + "FETCH FIRST 1 ROWS ONLY", ClockUtil.getCurrentTime()).isEmpty();
     }
 
