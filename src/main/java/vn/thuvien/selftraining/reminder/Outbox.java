@@ -60,9 +60,9 @@ public class Outbox {
 
   /** Whether a notice of this kind about this task was already recorded (for anyone, any day). */
   public boolean recorded(String processInstanceId, String taskDefinitionKey, NoticeKind kind) {
-    Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE process_instance_id = ? "
-        + "AND task_definition_key = ? AND kind = ?", Integer.class, processInstanceId, taskDefinitionKey, kind.name());
-    return count != null && count > 0;
+    // through ix_mail_outbox_instance; the first row answers
+    return !jdbc.queryForList("SELECT 1 FROM mail_outbox WHERE process_instance_id = ? AND task_definition_key = ? "
+        + "AND kind = ? FETCH FIRST 1 ROWS ONLY", processInstanceId, taskDefinitionKey, kind.name()).isEmpty();
   }
 
   private static Timestamp ts(java.util.Date date) {

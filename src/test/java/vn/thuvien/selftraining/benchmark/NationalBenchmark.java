@@ -794,9 +794,12 @@ class NationalBenchmark {
       double p95 = r.queries.values().stream().mapToDouble(p -> p[1]).max().orElse(-1);
       target(s, r, "Task query p95 < 100 ms (" + r.openTasks + " open tasks)", p95, p95 < QUERY_P95_MAX_MS,
           f(p95) + " ms", "gap " + f(p95 - QUERY_P95_MAX_MS) + " ms");
-      // with a large default -Xmx the collector lets garbage pile up: the live set after GC is what 1 GB must hold
-      target(s, r, "Peak heap < 1 GB (after GC; in use incl. garbage " + f(r.peakHeapMb) + " MB)", r.peakAfterGcMb,
-          r.peakAfterGcMb < HEAP_MAX_MB, f(r.peakAfterGcMb) + " MB", "gap " + f(r.peakAfterGcMb - HEAP_MAX_MB) + " MB");
+      // the strict reading: heap in use at its highest, garbage included; the profile runs with -Xmx1g, so a
+      // run that needed more would have ended in an OutOfMemoryError instead of this line
+      long maxHeapMb = Runtime.getRuntime().maxMemory() / 1048576;
+      target(s, r, "Peak heap < 1 GB (in use, sampled; max heap " + maxHeapMb + " MB, live set after GC "
+          + f(r.peakAfterGcMb) + " MB)", r.peakHeapMb, r.peakHeapMb < HEAP_MAX_MB, f(r.peakHeapMb) + " MB",
+          "gap " + f(r.peakHeapMb - HEAP_MAX_MB) + " MB");
     }
     s.append("\nRows added at launch, per participant, by table (").append(ran.isEmpty() ? "" : ran.get(0).database)
         .append("): ");

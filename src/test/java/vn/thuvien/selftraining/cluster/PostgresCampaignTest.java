@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import vn.thuvien.selftraining.CampaignTest;
 import vn.thuvien.selftraining.report.SmallCampaignScenario;
-import vn.thuvien.selftraining.system.DueJobAcquisitionTest;
+import vn.thuvien.selftraining.system.EngineIndexesTest;
 
 /**
  * The small campaign end to end on PostgreSQL, with the production profile: a fresh database,
@@ -44,10 +44,15 @@ class PostgresCampaignTest extends SmallCampaignScenario {
     registry.add("camunda.bpm.webapp.enabled", () -> "false");
   }
 
-  /** The due-date index the job acquisition reads through (DueJobAcquisition), on PostgreSQL too. */
+  /** The indexes of EngineIndexes and of the outbox migration, on PostgreSQL too. */
   @Test
-  void jobAcquisitionReadsDueJobsThroughTheDueDateIndex() throws SQLException {
-    assertThat(DueJobAcquisitionTest.indexedColumns(dataSource, "self_idx_job_duedate")).containsExactly("DUEDATE_");
+  void theIndexesFoundByTheBenchmarkExistOnPostgres() throws SQLException {
+    assertThat(EngineIndexesTest.indexedColumns(dataSource, "act_ru_job", "self_idx_job_duedate"))
+        .containsExactly("DUEDATE_");
+    assertThat(EngineIndexesTest.indexedColumns(dataSource, "act_ru_task", "self_idx_task_parent"))
+        .containsExactly("PARENT_TASK_ID_");
+    assertThat(EngineIndexesTest.indexedColumns(dataSource, "mail_outbox", "ix_mail_outbox_instance"))
+        .containsExactly("PROCESS_INSTANCE_ID", "TASK_DEFINITION_KEY", "KIND");
     assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).isEnsureJobDueDateNotNull())
         .isTrue();
   }
