@@ -164,6 +164,8 @@ class NationalBenchmark {
     double rowsLaunch;
     double rowsEnd;
     Map<String, Long> rowsByTableLaunch = new LinkedHashMap<>();
+    /** Phase → peak heap in use and peak after GC (MB) during it. */
+    Map<String, double[]> heapByPhase = new LinkedHashMap<>();
 
     double launchPerSecond() {
       return PARTICIPANTS / launchSeconds;
@@ -241,8 +243,10 @@ class NationalBenchmark {
     resetPeaks();
     HeapSampler heap = new HeapSampler();
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SelfTrainingApplication.class).run(args)) {
-      Bench bench = new Bench(app, result);
+      Bench bench = new Bench(app, result, heap);
+      result.heapByPhase.put("start", heap.endPhase());
       bench.baseline();
+      bench.phase("baseline");
       bench.national();
     } finally {
       ClockUtil.reset();
@@ -271,9 +275,12 @@ class NationalBenchmark {
     final JdbcTemplate jdbc;
     final String year;
 
-    Bench(ConfigurableApplicationContext app, Result result) {
+    final HeapSampler heap;
+
+    Bench(ConfigurableApplicationContext app, Result result, HeapSampler heap) {
       this.app = app;
       this.result = result;
+      this.heap = heap;
       this.engine = app.getBean(ProcessEngine.class);
       this.runtime = engine.getRuntimeService();
       this.tasks = engine.getTaskService();
@@ -351,6 +358,7 @@ class NationalBenchmark {
       app.getBean(DirectoryImportService.class).importAsSystem(NationalDirectory.files(DISTRICTS, UNITS, PARTICIPANTS));
       result.importSeconds = seconds(start);
       LOG.info("[{}] directory imported in {} s", result.database, f(result.importSeconds));
+      phase("import");
       Map<String, Long> before = rows();
       ClockUtil.reset();
 
@@ -373,14 +381,19 @@ class NationalBenchmark {
       LOG.info("[{}] launch settled (fan-out jobs done, opening emails sent) after {} s; {} rows/participant",
           result.database, f(result.launchSettledSeconds), f(result.rowsLaunch));
       statistics("launch");
+      phase("launch");
 
       queries();
       statistics("queries");
+      phase("queries");
       wave();
       statistics("wave");
+      phase("wave");
       completions();
       statistics("completions");
+      phase("completions");
       reports();
+      phase("reports");
       result.rowsEnd = delta(before, rows()).values().stream().mapToLong(Long::longValue).sum()
           / (double) PARTICIPANTS;
     }
@@ -544,6 +557,14 @@ class NationalBenchmark {
           result.database, f(result.reportMs), report.total().participants(), f(result.xlsxMs), out.count);
     }
 
+    /** Ends a phase of the heap figures. */
+    private void phase(String name) {
+      double[] peaks = heap.endPhase();
+      result.heapByPhase.put(name, peaks);
+      LOG.info("[{}] heap during {}: peak in use {} MB, peak after GC {} MB", result.database, name, f(peaks[0]),
+          f(peaks[1]));
+    }
+
     /**
      * With {@code -Dbenchmark.query-statistics=true} on H2: logs the statements that took the most
      * database time since the last call ({@code phase} null: only starts counting). Diagnostic: it
@@ -682,13 +703,23 @@ class NationalBenchmark {
     volatile long peakAfterGc;
     private final Thread thread;
 
+    /** The same two peaks since the last {@link #endPhase()}. */
+    private long phasePeak;
+    private long phasePeakAfterGc;
+
     HeapSampler() {
       thread = new Thread(() -> {
         while (!Thread.currentThread().isInterrupted()) {
-          peak = Math.max(peak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-          peakAfterGc = Math.max(peakAfterGc, ManagementFactory.getMemoryPoolMXBeans().stream()
+          long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+          long afterGc = ManagementFactory.getMemoryPoolMXBeans().stream()
               .filter(p -> p.getType() == MemoryType.HEAP && p.getCollectionUsage() != null)
-              .mapToLong(p -> p.getCollectionUsage().getUsed()).sum());
+              .mapToLong(p -> p.getCollectionUsage().getUsed()).sum();
+          synchronized (this) {
+            peak = Math.max(peak, used);
+            peakAfterGc = Math.max(peakAfterGc, afterGc);
+            phasePeak = Math.max(phasePeak, used);
+            phasePeakAfterGc = Math.max(phasePeakAfterGc, afterGc);
+          }
           try {
             Thread.sleep(100);
           } catch (InterruptedException e) {
@@ -698,6 +729,14 @@ class NationalBenchmark {
       }, "heap-sampler");
       thread.setDaemon(true);
       thread.start();
+    }
+
+    /** The peaks (in use, after GC; MB) since the previous call, and a new phase begins. */
+    synchronized double[] endPhase() {
+      double[] peaks = {phasePeak / 1048576.0, phasePeakAfterGc / 1048576.0};
+      phasePeak = 0;
+      phasePeakAfterGc = 0;
+      return peaks;
     }
 
     @Override
@@ -800,6 +839,8 @@ class NationalBenchmark {
     row(s, ran, "Peak heap, sum of pool peaks (MB)", r -> f(r.sumPoolPeaksMb));
     row(s, ran, "Peak heap after GC, sampled (MB; live set)", r -> f(r.peakAfterGcMb));
     row(s, ran, "Peak RSS, VmHWM (MB)", r -> f(r.rssMb));
+    row(s, ran, "Peak heap by phase, in use / after GC (MB)", r -> String.join("; ", r.heapByPhase.entrySet().stream()
+        .map(e -> e.getKey() + " " + f(e.getValue()[0]) + " / " + f(e.getValue()[1])).toList()));
     row(s, ran, "Rows added per participant (net, ACT_RU_*, ACT_HI_*, domain tables): launch", r -> f(r.rowsLaunch));
     row(s, ran, "Rows added per participant (net): whole run", r -> f(r.rowsEnd));
     row(s, ran, "**Bare engine**: rows added per one-task start", r -> f(r.bareRowsPerStart));
@@ -822,12 +863,14 @@ class NationalBenchmark {
       double p95 = r.queries.values().stream().mapToDouble(p -> p[1]).max().orElse(-1);
       target(s, r, "Task query p95 < 100 ms (" + r.openTasks + " open tasks)", p95, p95 < QUERY_P95_MAX_MS,
           f(p95) + " ms", "gap " + f(p95 - QUERY_P95_MAX_MS) + " ms");
-      // the strict reading: heap in use at its highest, garbage included; the profile runs with -Xmx1g, so a
-      // run that needed more would have ended in an OutOfMemoryError instead of this line
+      // within a 1 GB heap (the profile's default) the strict reading: heap in use at its highest, garbage
+      // included (a run that needed more ends in an OutOfMemoryError instead); with a larger heap
+      // (-Dbenchmark.heap=4g) the collector lets garbage pile up, and the live set after GC is what counts
       long maxHeapMb = Runtime.getRuntime().maxMemory() / 1048576;
-      target(s, r, "Peak heap < 1 GB (in use, sampled; max heap " + maxHeapMb + " MB, live set after GC "
-          + f(r.peakAfterGcMb) + " MB)", r.peakHeapMb, r.peakHeapMb < HEAP_MAX_MB, f(r.peakHeapMb) + " MB",
-          "gap " + f(r.peakHeapMb - HEAP_MAX_MB) + " MB");
+      boolean strict = maxHeapMb <= HEAP_MAX_MB;
+      double heapMb = strict ? r.peakHeapMb : r.peakAfterGcMb;
+      target(s, r, "Peak heap < 1 GB (" + (strict ? "in use" : "live set after GC") + ", max heap " + maxHeapMb
+          + " MB)", heapMb, heapMb < HEAP_MAX_MB, f(heapMb) + " MB", "gap " + f(heapMb - HEAP_MAX_MB) + " MB");
     }
     s.append("\nRows added at launch, per participant, by table (").append(ran.isEmpty() ? "" : ran.get(0).database)
         .append("): ");
