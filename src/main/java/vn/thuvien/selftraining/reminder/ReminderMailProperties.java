@@ -28,6 +28,8 @@ import org.springframework.format.annotation.DateTimeFormat;
  * @param staleAfter a due message still pending this long (outside quiet hours) makes health DOWN
  * @param messagesPerConnection how many digests one SMTP connection carries before the next is
  *     opened; bounds memory, keeps claims short and suits relays that cap messages per connection
+ * @param connections how many SMTP connections one node sends over at once, each with its own
+ *     addresses; one connection spends most of its time waiting for the server's reply to each message
  */
 @ConfigurationProperties("self-training.mail")
 public record ReminderMailProperties(
@@ -41,7 +43,8 @@ public record ReminderMailProperties(
     @DefaultValue("PT1H") Duration maxBackoff,
     @DefaultValue("5") int alertAfterAttempts,
     @DefaultValue("PT2H") Duration staleAfter,
-    @DefaultValue("500") int messagesPerConnection) {
+    @DefaultValue("500") int messagesPerConnection,
+    @DefaultValue("4") int connections) {
 
   /** Tasklist's address, when there is no single task to point at. */
   public String tasklistUrl() {

@@ -322,6 +322,36 @@ class OutboxSenderTest {
   }
 
   @Test
+  void severalConnectionsAtOnceSendEveryAddressExactlyOnce() throws Exception {
+    List<String> addresses = new ArrayList<>();
+    for (int i = 1; i <= 11; i++) {
+      String address = "nv" + i + "@phuhung.example.vn";
+      addresses.add(address);
+      enqueue(notice(NoticeKind.PHASE_OPENED, "nv.p" + i, address, "Người " + i, null, null, null));
+    }
+    // two digests a connection, three connections at once: 6 addresses, then 5
+    ReminderMailProperties p = properties;
+    OutboxSender parallel = new OutboxSender(rows, digests, mailSender, tasks, new ReminderMailProperties(p.baseUrl(),
+        p.from(), p.quietFrom(), p.quietUntil(), p.maxPerMinute(), p.pollInterval(), p.claimTimeout(), p.maxBackoff(),
+        p.alertAfterAttempts(), p.staleAfter(), 2, 3), clock, "127.0.0.1");
+    try {
+      assertThat(parallel.sendDue()).isEqualTo(11);
+    } finally {
+      parallel.stopConnectionPool();
+    }
+
+    List<String> received = new ArrayList<>();
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      received.add(((InternetAddress) message.getAllRecipients()[0]).getAddress());
+    }
+    assertThat(received).containsExactlyInAnyOrderElementsOf(addresses);
+    assertThat(count(Outbox.SENT)).isEqualTo(11);
+    assertThat(count(Outbox.PENDING) + count(Outbox.SENDING)).isZero();
+    assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT message_id) FROM mail_outbox WHERE status = 'SENT'",
+        Long.class)).isEqualTo(11);
+  }
+
+  @Test
   void messagesClaimedByANodeThatDiedGoOutAfterTheClaimTimeout() throws Exception {
     long id = enqueue(notice(NoticeKind.PHASE_OPENED, "nv.lan", "lan@phuhung.example.vn", "Nguyễn Thị Lan", null,
         null, null));
@@ -374,7 +404,8 @@ class OutboxSenderTest {
   private ReminderMailProperties withMaxPerMinute(int max) {
     ReminderMailProperties p = properties;
     return new ReminderMailProperties(p.baseUrl(), p.from(), p.quietFrom(), p.quietUntil(), max, p.pollInterval(),
-        p.claimTimeout(), p.maxBackoff(), p.alertAfterAttempts(), p.staleAfter(), p.messagesPerConnection());
+        p.claimTimeout(), p.maxBackoff(), p.alertAfterAttempts(), p.staleAfter(), p.messagesPerConnection(),
+        p.connections());
   }
 
   private ProcessInstance enrol(String personName) {
