@@ -610,7 +610,7 @@ class NationalBenchmark {
      * participants, an eighth of the machine) and took that from what it measures.
      */
     private boolean jobsDue() {
-      // every job has a due date (DueJobAcquisition), and the due-date index answers this
+      // every job has a due date (EngineIndexes), and the due-date index answers this
       return !jdbc.queryForList("SELECT 1 FROM act_ru_job WHERE retries_ > 0 AND duedate_ <= ? "
           + "FETCH FIRST 1 ROWS ONLY", ClockUtil.getCurrentTime()).isEmpty();
     }
