@@ -83,10 +83,10 @@ public class OutboxRows {
       return List.of();
     }
     // in id order, as every node does: two nodes claiming overlapping rows wait for each other, never deadlock
-    batch.executeWithoutResult(tx -> jdbc.batchUpdate("""
+    batchInOneTransaction("""
         UPDATE mail_outbox SET status = 'SENDING', claimed_by = ?, claimed_at = ?
         WHERE id = ? AND status = 'PENDING'""",
-        ids.stream().sorted().map(id -> new Object[] {node, ts(now), id}).toList()));
+        ids.stream().sorted().map(id -> new Object[] {node, ts(now), id}).toList());
     // read back rather than trust batch update counts, which some drivers do not report per row
     List<OutboxRow> claimed = new ArrayList<>();
     for (List<Long> chunk : chunks(ids)) {
@@ -114,15 +114,15 @@ public class OutboxRows {
         args.add(new Object[] {ts(sentAt), truncate(digest.messageId(), MAX_MESSAGE_ID_LENGTH), id, node});
       }
     }
-    return args.isEmpty() ? 0 : sum(batch.execute(tx -> jdbc.batchUpdate("""
+    return args.isEmpty() ? 0 : batchInOneTransaction("""
         UPDATE mail_outbox SET status = 'SENT', sent_at = ?, message_id = ?, next_attempt_at = NULL, last_error = NULL
-        WHERE id = ? AND status = 'SENDING' AND claimed_by = ?""", args)));
+        WHERE id = ? AND status = 'SENDING' AND claimed_by = ?""", args);
   }
 
   /** The task the rows chase was completed before they went out. */
   public int markSkipped(List<Long> ids, String node) {
-    return sum(batch.execute(tx -> jdbc.batchUpdate("UPDATE mail_outbox SET status = 'SKIPPED' WHERE id = ? "
-        + "AND status = 'SENDING' AND claimed_by = ?", ids.stream().map(id -> new Object[] {id, node}).toList())));
+    return batchInOneTransaction("UPDATE mail_outbox SET status = 'SKIPPED' WHERE id = ? AND status = 'SENDING'"
+        + " AND claimed_by = ?", ids.stream().map(id -> new Object[] {id, node}).toList());
   }
 
   /** A failed attempt: back to pending with one more attempt counted, not retried before {@code retryAt}. */
@@ -130,12 +130,12 @@ public class OutboxRows {
   }
 
   public int markFailed(List<Failure> failures, String node) {
-    return sum(batch.execute(tx -> jdbc.batchUpdate("""
+    return batchInOneTransaction("""
         UPDATE mail_outbox SET status = 'PENDING', attempts = ?, next_attempt_at = ?, last_error = ?,
           claimed_by = NULL, claimed_at = NULL
         WHERE id = ? AND status = 'SENDING' AND claimed_by = ?""",
         failures.stream().map(f -> new Object[] {f.attempts(), ts(f.retryAt()), truncate(f.error(), MAX_ERROR_LENGTH),
-            f.id(), node}).toList())));
+            f.id(), node}).toList());
   }
 
   /** Emails (not rows: a digest carries several) accepted since the given moment, by every node. */
@@ -256,6 +256,11 @@ public class OutboxRows {
       chunks.add(values.subList(from, Math.min(values.size(), from + IN_LIST_SIZE)));
     }
     return chunks;
+  }
+
+  /** A batch of guarded updates in one transaction: how many rows they changed. */
+  private int batchInOneTransaction(String sql, List<Object[]> args) {
+    return sum(batch.execute(tx -> jdbc.batchUpdate(sql, args)));
   }
 
   private static int sum(int[] counts) {
