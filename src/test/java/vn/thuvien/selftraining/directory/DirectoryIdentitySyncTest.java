@@ -25,7 +25,9 @@ import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
  * candidate groups, authorizations and Tasklist filters rely on.
  */
 @SpringJUnitConfig(DirectoryTestConfig.class)
-@TestPropertySource(properties = "self-training.directory.initial-password=" + INITIAL_PASSWORD)
+// chunks of three: the eight people and eight groups of the fixtures take several engine commands
+@TestPropertySource(properties = {"self-training.directory.initial-password=" + INITIAL_PASSWORD,
+    "self-training.directory.sync-chunk=3"})
 class DirectoryIdentitySyncTest {
 
   @Autowired DirectoryImportService imports;
