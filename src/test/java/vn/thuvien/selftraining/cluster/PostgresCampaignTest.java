@@ -2,7 +2,11 @@ package vn.thuvien.selftraining.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import javax.sql.DataSource;
 
@@ -18,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import vn.thuvien.selftraining.CampaignTest;
 import vn.thuvien.selftraining.report.SmallCampaignScenario;
 import vn.thuvien.selftraining.system.EngineIndexesTest;
+import vn.thuvien.selftraining.system.PostgresStatisticsCheck;
 
 /**
  * The small campaign end to end on PostgreSQL, with the production profile: a fresh database,
@@ -32,6 +37,7 @@ class PostgresCampaignTest extends SmallCampaignScenario {
 
   @Autowired DataSource dataSource;
   @Autowired ProcessEngine engine;
+  @Autowired PostgresStatisticsCheck statisticsCheck;
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
@@ -55,5 +61,26 @@ class PostgresCampaignTest extends SmallCampaignScenario {
         .containsExactly("PROCESS_INSTANCE_ID", "TASK_DEFINITION_KEY", "KIND");
     assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).isEnsureJobDueDateNotNull())
         .isTrue();
+  }
+
+  /**
+   * The start-up warning follows the server's autovacuum setting, read here on a connection of the
+   * test's own (the build machine's server has it off: the warning's branch is the one exercised there).
+   */
+  @Test
+  void warnsAtStartWhenTheServersAutovacuumIsOff() throws SQLException {
+    String autovacuum;
+    try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+        Statement statement = connection.createStatement();
+        ResultSet setting = statement.executeQuery("SELECT setting FROM pg_settings WHERE name = 'autovacuum'")) {
+      assertThat(setting.next()).isTrue();
+      autovacuum = setting.getString(1);
+    }
+    if (autovacuum.equals("off")) {
+      assertThat(statisticsCheck.problem()).hasValueSatisfying(warning -> assertThat(warning)
+          .startsWith("PostgreSQL autovacuum is off on this server").contains("ANALYZE"));
+    } else {
+      assertThat(statisticsCheck.problem()).isEmpty();
+    }
   }
 }
