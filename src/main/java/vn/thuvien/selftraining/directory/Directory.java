@@ -31,8 +31,6 @@ public class Directory {
   private static final String PERSON_COLUMNS = "SELECT p.id, p.full_name, p.email, p.active, r.unit_code, r.role "
       + "FROM person p LEFT JOIN person_role r ON r.person_id = p.id ";
   private static final String PERSON_ORDER = " ORDER BY p.id, r.unit_code, r.role";
-  private static final String DEPARTMENT_CODE =
-      "SELECT code FROM org_unit WHERE unit_type = 'DEPARTMENT' AND active = TRUE";
 
   /**
    * A unit of the directory.
@@ -115,10 +113,16 @@ public class Directory {
         Directory::mapUnit);
   }
 
-  /** Active units directly under the Sở that are not a Phòng: they report straight to the Sở. */
+  /**
+   * Active units directly under the Sở that are not a Phòng: they report straight to the Sở. The
+   * Sở's code is read first: as one statement with a sub-select, PostgreSQL, whose statistics still
+   * described an empty table right after a national import, joined 40,700 units with themselves
+   * row by row (89 s at the campaign launch); an equality on the indexed parent code cannot go that wrong.
+   */
   public List<OrgUnit> directUnits() {
-    return jdbc.query(UNIT_COLUMNS + "WHERE active = TRUE AND unit_type <> 'DISTRICT_OFFICE' "
-        + "AND parent_code IN (" + DEPARTMENT_CODE + ") ORDER BY code", Directory::mapUnit);
+    return departmentCode().map(department -> jdbc.query(UNIT_COLUMNS + "WHERE active = TRUE "
+        + "AND unit_type <> 'DISTRICT_OFFICE' AND parent_code = ? ORDER BY code", Directory::mapUnit, department))
+        .orElse(List.of());
   }
 
   /** Active units under a Phòng GD&ĐT. */

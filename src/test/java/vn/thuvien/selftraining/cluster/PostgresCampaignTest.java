@@ -57,6 +57,8 @@ class PostgresCampaignTest extends SmallCampaignScenario {
         .containsExactly("DUEDATE_");
     assertThat(EngineIndexesTest.indexedColumns(dataSource, "act_ru_task", "self_idx_task_parent"))
         .containsExactly("PARENT_TASK_ID_");
+    assertThat(EngineIndexesTest.indexedColumns(dataSource, "act_ru_job", "self_idx_job_lock"))
+        .containsExactly("LOCK_EXP_TIME_");
     assertThat(EngineIndexesTest.indexedColumns(dataSource, "mail_outbox", "ix_mail_outbox_instance"))
         .containsExactly("PROCESS_INSTANCE_ID", "TASK_DEFINITION_KEY", "KIND");
     assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).isEnsureJobDueDateNotNull())

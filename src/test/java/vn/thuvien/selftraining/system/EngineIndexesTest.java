@@ -69,6 +69,15 @@ public class EngineIndexesTest {
     assertThat(plan).as("plan of the due condition").containsIgnoringCase(EngineIndexes.JOB_DUE_DATE);
   }
 
+  /** The acquisition's "a job of this instance is locked" sub-query reads the locked jobs only. */
+  @Test
+  void lockedJobsAreFoundThroughAnIndex() throws SQLException {
+    assertThat(indexedColumns(dataSource, "ACT_RU_JOB", EngineIndexes.JOB_LOCK)).containsExactly("LOCK_EXP_TIME_");
+    String plan = jdbc.queryForObject("EXPLAIN SELECT J2.ID_ FROM ACT_RU_JOB J2 WHERE J2.EXCLUSIVE_ = TRUE "
+        + "AND J2.LOCK_OWNER_ IS NOT NULL AND J2.LOCK_EXP_TIME_ >= ?", String.class, new Date());
+    assertThat(plan).as("plan of the locked-job condition").containsIgnoringCase(EngineIndexes.JOB_LOCK);
+  }
+
   @Test
   void subTaskLookUpAndRecordedNoticeQuestionReadThroughAnIndex() throws SQLException {
     assertThat(indexedColumns(dataSource, "ACT_RU_TASK", EngineIndexes.TASK_PARENT)).containsExactly("PARENT_TASK_ID_");
