@@ -20,6 +20,7 @@ import vn.thuvien.selftraining.directory.Directory.Person;
 import vn.thuvien.selftraining.directory.DirectoryFileReader.Tables;
 import vn.thuvien.selftraining.directory.ImportPlanner.Plan;
 import vn.thuvien.selftraining.system.CurrentUser;
+import vn.thuvien.selftraining.system.PostgresStatisticsCheck;
 
 /**
  * Imports the directory from CSV or Excel files, all or nothing: every error of every row is
@@ -39,18 +40,24 @@ public class DirectoryImportService {
   /** Who the import log names for {@link #importAsSystem}: the demo loader, start-up tasks. */
   public static final String SYSTEM_USER = "system";
 
+  /** The directory's tables and Camunda's identity tables, which an import fills. */
+  static final String[] ANALYZED_TABLES = {"org_unit", "person", "person_role", "act_id_user", "act_id_group",
+      "act_id_membership"};
+
   private final Directory directory;
   private final JdbcTemplate jdbc;
   private final DirectoryImportLog importLog;
   private final DirectoryIdentitySync identitySync;
+  private final PostgresStatisticsCheck statistics;
   private final Clock clock;
 
   public DirectoryImportService(Directory directory, JdbcTemplate jdbc, DirectoryImportLog importLog,
-      DirectoryIdentitySync identitySync, Clock clock) {
+      DirectoryIdentitySync identitySync, PostgresStatisticsCheck statistics, Clock clock) {
     this.directory = directory;
     this.jdbc = jdbc;
     this.importLog = importLog;
     this.identitySync = identitySync;
+    this.statistics = statistics;
     this.clock = clock;
   }
 
@@ -119,6 +126,8 @@ public class DirectoryImportService {
     }
     apply(plan);
     DirectoryIdentitySync.Changes identities = identitySync.synchronise();
+    // a campaign launched right after a large import must not be planned on the empty tables' statistics
+    statistics.analyze(ANALYZED_TABLES);
     ImportResult result = new ImportResult(scope.code(), plan.unitsToCreate().size(), plan.unitsToUpdate().size(),
         plan.unitsToDeactivate().size(), plan.peopleToCreate().size(), plan.peopleToUpdate().size(),
         plan.peopleToDeactivate().size());

@@ -14,10 +14,13 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.thuvien.selftraining.CampaignTest;
 import vn.thuvien.selftraining.report.SmallCampaignScenario;
@@ -84,5 +87,19 @@ class PostgresCampaignTest extends SmallCampaignScenario {
     } else {
       assertThat(statisticsCheck.problem()).isEmpty();
     }
+  }
+
+  /** The tables a directory import fills are analysed in its transaction, on PostgreSQL. */
+  @Test
+  void tablesAreAnalysedOnRequestInTheCallersTransaction() {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(status -> {
+      statisticsCheck.analyze("org_unit", "person_role");
+      // ANALYZE ran on the transaction's connection: its statistics time is visible before the commit
+      assertThat(jdbc.queryForObject("SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables "
+          + "WHERE relname = 'org_unit'", Boolean.class)).isTrue();
+    });
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pg_stat_user_tables WHERE relname IN ('org_unit', "
+        + "'person_role') AND last_analyze IS NOT NULL", Integer.class)).isEqualTo(2);
   }
 }

@@ -25,6 +25,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import vn.thuvien.selftraining.campaign.CampaignCalendar;
+import vn.thuvien.selftraining.system.PostgresStatisticsCheck;
 
 /**
  * The directory's real beans on a database of their own, without the rest of the application:
@@ -34,7 +35,8 @@ import vn.thuvien.selftraining.campaign.CampaignCalendar;
  */
 @TestConfiguration // not @Configuration: the application's component scan must not pick it up
 @EnableTransactionManagement
-@Import({Directory.class, DirectoryImportLog.class, DirectoryIdentitySync.class, DirectoryImportService.class})
+@Import({Directory.class, DirectoryImportLog.class, DirectoryIdentitySync.class, DirectoryImportService.class,
+    PostgresStatisticsCheck.class})
 class DirectoryTestConfig {
 
   static final String ENGINE_NAME = "directory-tests";
