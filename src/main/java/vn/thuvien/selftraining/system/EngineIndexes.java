@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Three indexes the engine's schema lacks and a national campaign needs, created after the engine's
  * own schema on H2 and PostgreSQL alike ({@code CREATE INDEX IF NOT EXISTS}: a schema upgrade by
- * Camunda's scripts leaves them alone). Both were found by the national benchmark's statement
+ * Camunda's scripts leaves them alone). All three were found by the national benchmark's statement
  * statistics, as full-table reads whose cost grows with the campaign:
  * <ul>
  *   <li>{@value #JOB_DUE_DATE}: job acquisition. A campaign keeps about three waiting timers per
