@@ -29,11 +29,11 @@ public class PostgresStatisticsCheck {
 
   private static final Logger LOG = LoggerFactory.getLogger(PostgresStatisticsCheck.class);
 
-  private final DataSource dataSource;
+  private final JdbcTemplate jdbc;
   private volatile Boolean postgres;
 
   public PostgresStatisticsCheck(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this.jdbc = new JdbcTemplate(dataSource);
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -50,14 +50,14 @@ public class PostgresStatisticsCheck {
    */
   public void analyze(String... tables) {
     if (tables.length > 0 && isPostgres()) {
-      new JdbcTemplate(dataSource).execute("ANALYZE " + String.join(", ", tables));
+      jdbc.execute("ANALYZE " + String.join(", ", tables));
     }
   }
 
   private boolean isPostgres() {
     Boolean postgres = this.postgres;
     if (postgres == null) {
-      postgres = Boolean.TRUE.equals(new JdbcTemplate(dataSource).execute((ConnectionCallback<Boolean>)
+      postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>)
           connection -> "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName())));
       this.postgres = postgres;
     }
@@ -70,7 +70,7 @@ public class PostgresStatisticsCheck {
       if (!isPostgres()) {
         return Optional.empty();
       }
-      String autovacuum = new JdbcTemplate(dataSource).queryForObject("SHOW autovacuum", String.class);
+      String autovacuum = jdbc.queryForObject("SHOW autovacuum", String.class);
       if ("off".equalsIgnoreCase(autovacuum)) {
         return Optional.of("PostgreSQL autovacuum is off on this server: after a campaign launch the planner's "
             + "statistics describe empty tables and the engine's queries take plans for them (measured: 14 ms "

@@ -84,6 +84,7 @@ import vn.thuvien.selftraining.report.CampaignReports;
 import vn.thuvien.selftraining.report.ReportScope;
 import vn.thuvien.selftraining.report.XlsxReportWriter;
 import vn.thuvien.selftraining.system.AccessSetup;
+import vn.thuvien.selftraining.system.PostgresStatisticsCheck;
 import vn.thuvien.selftraining.training.StaffSelfTrainingProcess;
 
 /**
@@ -248,8 +249,11 @@ class NationalBenchmark {
     ClockUtil.reset();
     resetPeaks();
     HeapSampler heap = new HeapSampler();
-    StatisticsKeeper statistics = postgres == null ? null : new StatisticsKeeper(postgres, result);
+    StatisticsKeeper statistics = null;
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SelfTrainingApplication.class).run(args)) {
+      if (postgres != null) {
+        statistics = new StatisticsKeeper(postgres, result, app.getBean(PostgresStatisticsCheck.class));
+      }
       Bench bench = new Bench(app, result, heap);
       result.heapByPhase.put("start", heap.endPhase());
       bench.baseline();
@@ -723,7 +727,6 @@ class NationalBenchmark {
 
   // ---------------------------------------------------------------------------------------- memory
 
-  /** Heap in use, sampled every 100 ms: the peak of the whole heap at one moment (garbage included). */
   /**
    * Stands in for autovacuum on a PostgreSQL server that has it switched off (the build machine's
    * has): every {@value #EVERY_SECONDS} s, autovacuum's default naptime, the benchmark's database is
@@ -736,15 +739,9 @@ class NationalBenchmark {
     static final int EVERY_SECONDS = 60;
     private final Thread thread;
 
-    StatisticsKeeper(PostgresDatabase database, Result result) throws SQLException {
-      String autovacuum;
-      try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
-          Statement statement = connection.createStatement();
-          ResultSet setting = statement.executeQuery("SHOW autovacuum")) {
-        setting.next();
-        autovacuum = setting.getString(1);
-      }
-      if (!"off".equalsIgnoreCase(autovacuum)) {
+    /** Starts analysing when the application's own check finds the server's autovacuum off. */
+    StatisticsKeeper(PostgresDatabase database, Result result, PostgresStatisticsCheck check) {
+      if (check.problem().isEmpty()) {
         thread = null;
         return;
       }
@@ -781,6 +778,7 @@ class NationalBenchmark {
     }
   }
 
+  /** Heap in use, sampled every 100 ms: the peak of the whole heap at one moment (garbage included). */
   private static final class HeapSampler implements AutoCloseable {
     volatile long peak;
     /** Heap pools in use after their last collection: the live set, garbage excluded. */
