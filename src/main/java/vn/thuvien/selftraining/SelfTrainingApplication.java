@@ -2,19 +2,16 @@ package vn.thuvien.selftraining;
 
 import java.util.TimeZone;
 
-import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The process application. {@link EnableProcessApplication} makes the engine deploy what
- * {@code META-INF/processes.xml} lists: every model in {@code processes/} and every form in
- * {@code forms/}, named relative to the archive root so {@code embedded:deployment:} keys work
- * the same from the IDE and from the jar.
+ * The Spring Boot application. Its process application, which deploys the models and forms, is
+ * {@link SelfTrainingProcessApplication} (in place of {@code @EnableProcessApplication}, whose
+ * archive scan finds nothing inside the fat jar).
  */
 @SpringBootApplication
-@EnableProcessApplication("self-training")
 @ConfigurationPropertiesScan
 public class SelfTrainingApplication {
 

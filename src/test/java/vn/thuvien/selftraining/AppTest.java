@@ -5,12 +5,16 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on a random port with the demo data, on its own in-memory database and a
  * uniquely named engine, job executor off (tests drive jobs). Every test class using it shares one
- * Spring context.
+ * Spring context. The clocks start at {@link AppTestClock#START} for the demo and for every test,
+ * whatever day the build runs on; the application's clock is the engine's.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,5 +24,8 @@ import org.springframework.boot.test.context.SpringBootTest;
     "camunda.bpm.generate-unique-process-application-name=true",
     "camunda.bpm.job-execution.enabled=false",
     "camunda.bpm.admin-user.password=test-admin-secret"})
+@ContextConfiguration(initializers = AppTestClock.class)
+@ExtendWith(AppTestClock.class)
+@Import(EngineClockConfig.class)
 public @interface AppTest {
 }

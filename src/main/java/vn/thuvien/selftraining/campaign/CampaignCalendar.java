@@ -52,6 +52,12 @@ public record CampaignCalendar(
       "Tổ chức hoạt động thư viện hiệu quả",
       "Thu hút bạn đọc");
 
+  /**
+   * Days a participant has at least to make their plan when a campaign is launched: the defaults
+   * offered on a later day keep the letter's order and durations but start later.
+   */
+  public static final int MIN_PLAN_DAYS = 14;
+
   private static final Pattern SCHOOL_YEAR = Pattern.compile("(\\d{4})-(\\d{4})");
 
   public CampaignCalendar {
@@ -96,6 +102,47 @@ public record CampaignCalendar(
         LocalDate.of(second, 4, 16),
         LocalDate.of(second, 4, 19),
         DEFAULT_TOPICS);
+  }
+
+  /**
+   * The letter's calendar for the school year of {@code today}, valid on that day: the letter's
+   * own dates while its plan deadline is at least {@link #MIN_PLAN_DAYS} ahead, otherwise every date
+   * moved forward by the same number of days so that it is (order and durations kept). What the
+   * start form offers and what the demo launches, whatever day it is.
+   */
+  public static CampaignCalendar defaultOn(LocalDate today) {
+    return defaultFor(schoolYearOf(today)).placedOn(today);
+  }
+
+  /** This calendar, or the same one moved forward so that the plan is due {@link #MIN_PLAN_DAYS} after {@code today}. */
+  public CampaignCalendar placedOn(LocalDate today) {
+    LocalDate earliestPlanDue = today.plusDays(MIN_PLAN_DAYS);
+    if (!planDue.isBefore(earliestPlanDue)) {
+      return this;
+    }
+    return movedBy(java.time.temporal.ChronoUnit.DAYS.between(planDue, earliestPlanDue));
+  }
+
+  /** Every date moved by the same number of days. */
+  public CampaignCalendar movedBy(long days) {
+    return new CampaignCalendar(schoolYear, planDue.plusDays(days), commonPartStart.plusDays(days),
+        commonPartDue.plusDays(days), optionalPartStart.plusDays(days), optionalPartDue.plusDays(days),
+        guidanceDue.plusDays(days), reportWritingStart.plusDays(days), reportWritingDue.plusDays(days),
+        reportSubmissionStart.plusDays(days), reportSubmissionDue.plusDays(days), evaluationDue.plusDays(days),
+        unitReportDue.plusDays(days), districtReportDue.plusDays(days), provinceReportDue.plusDays(days), topics);
+  }
+
+  /**
+   * Problems of launching this calendar on {@code today}, in Vietnamese: a plan deadline already
+   * past would make every participant overdue the moment their first task appears.
+   */
+  public List<String> launchProblems(LocalDate today) {
+    if (planDue != null && planDue.isBefore(today)) {
+      return List.of("Hạn lập hồ sơ và kế hoạch (" + DateFormats.format(planDue) + ") đã qua: hôm nay là "
+          + DateFormats.format(today) + ". Vui lòng chọn hạn từ hôm nay trở đi (có thể bấm “Điền lịch "
+          + "mặc định theo công văn” để dời cả lịch theo đúng thứ tự và độ dài các giai đoạn).");
+    }
+    return List.of();
   }
 
   /** First day of a phase, or {@code null} when the phase is open from the start (the plan). */

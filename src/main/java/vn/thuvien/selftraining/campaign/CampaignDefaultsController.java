@@ -13,7 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/public/campaign-defaults?schoolYear=2026-2027}: the calendar and topics of the
- * letter's pattern ({@link CampaignCalendar#defaultFor}) for a school year, as the start form
+ * letter's pattern ({@link CampaignCalendar#defaultFor}) for a school year, placed on today
+ * ({@link CampaignCalendar#placedOn}: moved forward when the letter's dates leave too little time
+ * for the plan), so that what the form offers can be launched on the day it is offered, as the start form
  * ({@code forms/start-campaign.html}) fills them in: dates as {@code yyyy-MM-dd}, one field per
  * {@link CampaignProcess#CALENDAR_FIELDS} entry. Without a school year, the current one by the
  * clock. Public (see {@code ApiAuthenticationFilter}): it reads nothing stored, it only computes
@@ -31,16 +33,18 @@ public class CampaignDefaultsController {
   @GetMapping("/api/public/campaign-defaults")
   public ResponseEntity<Map<String, Object>> defaults(
       @RequestParam(name = "schoolYear", required = false) String schoolYear) {
-    String year = schoolYear == null || schoolYear.isBlank()
-        ? CampaignCalendar.schoolYearOf(LocalDate.now(clock))
-        : schoolYear;
+    LocalDate today = LocalDate.now(clock);
+    String year = schoolYear == null || schoolYear.isBlank() ? CampaignCalendar.schoolYearOf(today) : schoolYear;
     CampaignCalendar calendar;
     try {
-      calendar = CampaignCalendar.defaultFor(year);
+      calendar = CampaignCalendar.defaultFor(year).placedOn(today);
     } catch (IllegalArgumentException e) {
       return ResponseEntity.badRequest().body(Map.of("message", e.getMessage()));
     }
-    return ResponseEntity.ok(asFormValues(calendar));
+    Map<String, Object> values = asFormValues(calendar);
+    // the form checks the plan deadline against the server's day, not the browser's
+    values.put("today", today.toString());
+    return ResponseEntity.ok(values);
   }
 
   /** The calendar as the start form's variables: every date as yyyy-MM-dd, in the form's order. */

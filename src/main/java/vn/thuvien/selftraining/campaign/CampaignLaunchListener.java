@@ -2,6 +2,7 @@ package vn.thuvien.selftraining.campaign;
 
 import static vn.thuvien.selftraining.campaign.CampaignProcess.*;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import vn.thuvien.selftraining.training.TaskInputRules;
 
 /**
  * Bean {@code campaignLaunch}, start listener of {@code StartEvent_CampaignLaunched}: checks the
- * start form (school year, letter, dates in order, topics), refuses a second campaign for the
+ * start form (school year, letter, dates in order, a plan deadline not yet past, topics), refuses a second campaign for the
  * same school year, stores the calendar in {@code campaign} and names the instance by its school
  * year. The dates then live in the table, not in the instance.
  */
@@ -33,10 +34,12 @@ public class CampaignLaunchListener implements ExecutionListener {
 
   private final CampaignRepository campaigns;
   private final Directory directory;
+  private final Clock clock;
 
-  public CampaignLaunchListener(CampaignRepository campaigns, Directory directory) {
+  public CampaignLaunchListener(CampaignRepository campaigns, Directory directory, Clock clock) {
     this.campaigns = campaigns;
     this.directory = directory;
+    this.clock = clock;
   }
 
   @Override
@@ -79,6 +82,7 @@ public class CampaignLaunchListener implements ExecutionListener {
         dates.get("reportSubmissionDue"), dates.get("evaluationDue"), dates.get("unitReportDue"),
         dates.get("districtReportDue"), dates.get("provinceReportDue"), topics);
     problems.addAll(calendar.problems());
+    problems.addAll(calendar.launchProblems(LocalDate.now(clock)));
     if (directory.districtCodes().isEmpty() && directory.directUnitCodes().isEmpty()) {
       problems.add("Danh bạ chưa có Phòng GD&ĐT hay đơn vị trực thuộc Sở nào: hãy nhập danh bạ trước khi khởi động đợt.");
     }

@@ -33,7 +33,8 @@ import vn.thuvien.selftraining.directory.ImportFile;
  * demo directory of Bến Tre ({@code src/main/resources/demo/}) through the real import, so every
  * demo person has an account with the password {@code demo}, and launches the campaign of the
  * current school year as the Phòng KHTC officer {@code khtc.hoa} would from Tasklist, so a
- * librarian logging in finds tasks at once. Idempotent: a restart adds nothing twice.
+ * librarian logging in finds tasks at once, with the plan open and not yet due on any day of the
+ * year. Idempotent: a restart adds nothing twice.
  */
 @Component
 @Profile("demo")
@@ -65,19 +66,29 @@ public class DemoData {
   @EventListener
   @Order(100)
   public void onDeployed(PostDeployEvent event) throws IOException {
+    loadUnlessThere();
+  }
+
+  /** The demo directory and the current school year's campaign, each unless it is already there. */
+  public void loadUnlessThere() throws IOException {
     if (directory.isEmpty()) {
       importer.importAsSystem(List.of(file("demo/don-vi.csv"), file("demo/nhan-su.csv")));
       LOG.info("Demo directory loaded");
     }
-    String schoolYear = CampaignCalendar.schoolYearOf(LocalDate.now(clock));
+    LocalDate today = LocalDate.now(clock);
+    String schoolYear = CampaignCalendar.schoolYearOf(today);
     if (!campaigns.exists(schoolYear)) {
-      launch(schoolYear);
+      launch(CampaignCalendar.defaultOn(today));
     }
   }
 
-  /** Submits the campaign's start form with the letter's calendar, as the Phòng KHTC officer. */
-  private void launch(String schoolYear) {
-    CampaignCalendar calendar = CampaignCalendar.defaultFor(schoolYear);
+  /**
+   * Submits the campaign's start form as the Phòng KHTC officer, with the letter's calendar placed
+   * on today ({@link CampaignCalendar#defaultOn}): whatever day the demo first runs, the plan phase
+   * is open and not yet due.
+   */
+  private void launch(CampaignCalendar calendar) {
+    String schoolYear = calendar.schoolYear();
     Map<String, Object> form = new HashMap<>();
     form.put(CampaignProcess.VAR_SCHOOL_YEAR, schoolYear);
     form.put(CampaignProcess.VAR_LETTER_NUMBER, "2458/SGD&ĐT-KHTC");

@@ -1,13 +1,16 @@
 package vn.thuvien.selftraining.system;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -68,8 +71,13 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
           LOG.warn("Index {} not created here ({}); another node creates it", index.getKey(), raced.getMessage());
         }
       }
-      int updated = statement.executeUpdate("UPDATE " + prefix + "ACT_RU_JOB SET DUEDATE_ = CURRENT_TIMESTAMP "
-          + "WHERE DUEDATE_ IS NULL");
+      int updated;
+      // "now" by the engine's clock, which decides when a job is due (not the database server's)
+      try (PreparedStatement dueNow = connection.prepareStatement("UPDATE " + prefix + "ACT_RU_JOB SET DUEDATE_ = ? "
+          + "WHERE DUEDATE_ IS NULL")) {
+        dueNow.setTimestamp(1, new Timestamp(ClockUtil.getCurrentTime().getTime()));
+        updated = dueNow.executeUpdate();
+      }
       if (updated > 0) {
         LOG.info("Due date set on {} jobs written without one", updated);
       }

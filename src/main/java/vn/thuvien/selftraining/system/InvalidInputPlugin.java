@@ -17,7 +17,7 @@ public class InvalidInputPlugin extends AbstractProcessEnginePlugin {
     List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
         ? new ArrayList<>()
         : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
-    interceptors.add(0, new InvalidInputInterceptor());
+    interceptors.add(0, new InvalidInputInterceptor(configuration));
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
   }
 }

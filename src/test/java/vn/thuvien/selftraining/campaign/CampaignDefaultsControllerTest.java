@@ -40,28 +40,42 @@ class CampaignDefaultsControllerTest {
   @Autowired MockMvc mvc;
 
   @Test
-  void givesTheLetterPatternOfTheSchoolYear() throws Exception {
-    mvc.perform(get("/api/public/campaign-defaults").param("schoolYear", "2017-2018"))
+  void givesTheLetterPatternOfTheSchoolYearWhileItIsAhead() throws Exception {
+    mvc.perform(get("/api/public/campaign-defaults").param("schoolYear", "2019-2020"))
         .andExpect(status().isOk())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
-        .andExpect(jsonPath("$.schoolYear").value("2017-2018"))
+        .andExpect(jsonPath("$.schoolYear").value("2019-2020"))
         .andExpect(jsonPath("$.letterNumber").value(""))
         .andExpect(jsonPath("$.letterDate").value(""))
-        .andExpect(jsonPath("$.planDue").value("2017-11-30"))
-        .andExpect(jsonPath("$.commonPartStart").value("2017-12-01"))
-        .andExpect(jsonPath("$.commonPartDue").value("2017-12-31"))
-        .andExpect(jsonPath("$.optionalPartStart").value("2018-01-01"))
-        .andExpect(jsonPath("$.optionalPartDue").value("2018-01-31"))
-        .andExpect(jsonPath("$.guidanceDue").value("2018-02-28"))
-        .andExpect(jsonPath("$.reportWritingStart").value("2018-03-01"))
-        .andExpect(jsonPath("$.reportWritingDue").value("2018-03-31"))
-        .andExpect(jsonPath("$.reportSubmissionStart").value("2018-04-01"))
-        .andExpect(jsonPath("$.reportSubmissionDue").value("2018-04-05"))
-        .andExpect(jsonPath("$.evaluationDue").value("2018-04-10"))
-        .andExpect(jsonPath("$.unitReportDue").value("2018-04-12"))
-        .andExpect(jsonPath("$.districtReportDue").value("2018-04-16"))
-        .andExpect(jsonPath("$.provinceReportDue").value("2018-04-19"))
+        .andExpect(jsonPath("$.today").value("2019-09-05"))
+        .andExpect(jsonPath("$.planDue").value("2019-11-30"))
+        .andExpect(jsonPath("$.commonPartStart").value("2019-12-01"))
+        .andExpect(jsonPath("$.commonPartDue").value("2019-12-31"))
+        .andExpect(jsonPath("$.optionalPartStart").value("2020-01-01"))
+        .andExpect(jsonPath("$.optionalPartDue").value("2020-01-31"))
+        .andExpect(jsonPath("$.guidanceDue").value("2020-02-28"))
+        .andExpect(jsonPath("$.reportWritingStart").value("2020-03-01"))
+        .andExpect(jsonPath("$.reportWritingDue").value("2020-03-31"))
+        .andExpect(jsonPath("$.reportSubmissionStart").value("2020-04-01"))
+        .andExpect(jsonPath("$.reportSubmissionDue").value("2020-04-05"))
+        .andExpect(jsonPath("$.evaluationDue").value("2020-04-10"))
+        .andExpect(jsonPath("$.unitReportDue").value("2020-04-12"))
+        .andExpect(jsonPath("$.districtReportDue").value("2020-04-16"))
+        .andExpect(jsonPath("$.provinceReportDue").value("2020-04-19"))
         .andExpect(jsonPath("$.topics").value(contains(CampaignCalendar.DEFAULT_TOPICS.toArray())));
+  }
+
+  @Test
+  void aPatternAlreadyPastIsMovedForwardKeepingOrderAndDurations() throws Exception {
+    // on 05/09/2019 the letter's dates of 2017-2018 are past: the plan gets two weeks from today,
+    // every other date moves by as many days (658)
+    mvc.perform(get("/api/public/campaign-defaults").param("schoolYear", "2017-2018"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.schoolYear").value("2017-2018"))
+        .andExpect(jsonPath("$.planDue").value("2019-09-19"))
+        .andExpect(jsonPath("$.commonPartStart").value("2019-09-20"))
+        .andExpect(jsonPath("$.commonPartDue").value("2019-10-20"))
+        .andExpect(jsonPath("$.provinceReportDue").value("2020-02-06"));
   }
 
   @Test

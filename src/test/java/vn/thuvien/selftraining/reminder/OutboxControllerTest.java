@@ -39,6 +39,8 @@ class OutboxControllerTest {
   private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
   };
 
+  /** The application's clock (the engine's, see AppTest). */
+  @Autowired java.time.Clock clock;
   @Autowired TestRestTemplate rest;
   @Autowired Outbox outbox;
   @Autowired OutboxSender sender;
@@ -86,7 +88,7 @@ class OutboxControllerTest {
   void departmentOfficerSeesAFailedMessageAndMakesItDueNow() {
     long id = enqueue();
     jdbc.update("UPDATE mail_outbox SET attempts = 3, next_attempt_at = ?, last_error = ? WHERE id = ?",
-        Timestamp.from(Instant.now().plus(Duration.ofMinutes(8))), "MailConnectException: Connection refused", id);
+        Timestamp.from(clock.instant().plus(Duration.ofMinutes(8))), "MailConnectException: Connection refused", id);
 
     ResponseEntity<List<Map<String, Object>>> failed = rest.withBasicAuth("khtc.hoa", "demo")
         .exchange("/api/outbox?status=failed", HttpMethod.GET, null, ROWS);
@@ -101,7 +103,7 @@ class OutboxControllerTest {
     assertThat((String) retried.getBody().get("message")).contains("Chưa cấu hình máy chủ thư");
     assertThat(rows.find(id).orElseThrow().nextAttemptAt()).isNull();
 
-    jdbc.update("UPDATE mail_outbox SET status = 'SENT', sent_at = ? WHERE id = ?", Timestamp.from(Instant.now()), id);
+    jdbc.update("UPDATE mail_outbox SET status = 'SENT', sent_at = ? WHERE id = ?", Timestamp.from(clock.instant()), id);
     ResponseEntity<Map<String, Object>> again = rest.withBasicAuth("khtc.hoa", "demo")
         .exchange("/api/outbox/" + id + "/retry", HttpMethod.POST, null, JSON);
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -140,7 +142,7 @@ class OutboxControllerTest {
   }
 
   private long enqueue() {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     Notice notice = new Notice(NoticeKind.PHASE_OPENED, "test.outbox." + UUID.randomUUID(), "lan@phuhung.example.vn",
         "Nguyễn Thị Lan", "2040-2041", null, "Trường THCS Phú Hưng", "Lập hồ sơ và kế hoạch tự bồi dưỡng",
         Date.from(LocalDate.of(2040, 11, 30).atTime(23, 59).atZone(CampaignCalendar.ZONE).toInstant()), null, null,

@@ -20,6 +20,7 @@ import vn.thuvien.selftraining.reminder.Outbox;
 @AppTest
 class HealthEndpointTest {
 
+  @Autowired java.time.Clock clock;
   @Autowired TestRestTemplate rest;
   @Autowired Outbox outbox;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
@@ -48,8 +49,8 @@ class HealthEndpointTest {
   void theOutboxGroupShowsBacklogAndOldestUnsentMessage() throws Exception {
     String person = "health." + java.util.UUID.randomUUID();
     outbox.enqueue(new Notice(NoticeKind.PHASE_OPENED, person, person + "@example.edu.vn", "Người thử", "2026-2027",
-        null, null, "Lập kế hoạch", null, null, null, java.util.Date.from(java.time.Instant.now().minusSeconds(60)),
-        java.time.LocalDate.now()));
+        null, null, "Lập kế hoạch", null, null, null, java.util.Date.from(clock.instant().minusSeconds(60)),
+        java.time.LocalDate.now(clock)));
     try {
       JsonNode mail = json.readTree(rest.getForObject("/actuator/health/mail", String.class));
       JsonNode details = mail.get("components").get("mailOutbox").get("details");
