@@ -8,7 +8,11 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
-/** Installs {@link InvalidInputInterceptor} in front of the engine's transaction. */
+/**
+ * Installs {@link InvalidInputInterceptor} in front of the engine's transaction and
+ * {@link InvalidInputUnwrapper} inside the command context, so a person's refused input is neither
+ * shown in the engine's English nor logged as a server failure.
+ */
 @Component
 public class InvalidInputPlugin extends AbstractProcessEnginePlugin {
 
@@ -19,5 +23,10 @@ public class InvalidInputPlugin extends AbstractProcessEnginePlugin {
         : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
     interceptors.add(0, new InvalidInputInterceptor(configuration));
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    List<CommandInterceptor> inner = configuration.getCustomPostCommandInterceptorsTxRequired() == null
+        ? new ArrayList<>()
+        : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
+    inner.add(0, new InvalidInputUnwrapper());
+    configuration.setCustomPostCommandInterceptorsTxRequired(inner);
   }
 }

@@ -410,6 +410,45 @@ class TasklistBrowserTest {
     }
   }
 
+  @Test
+  @Order(8)
+  void startFormRefusesAPlanDeadlineAlreadyPastBeforeSubmitting() throws IOException {
+    try (Browser browser = browser()) {
+      browser.loginToCamunda("tasklist", engine.getName(), DEPARTMENT_OFFICER, PASSWORD);
+      click(browser, By.xpath("//a[@ng-click='open()'][contains(normalize-space(), '"
+          + plain(label("tasklist", "START_PROCESS")) + "')]"));
+      click(browser, By.xpath("//ul[contains(@class,'processes')]//a[normalize-space()='" + CAMPAIGN_NAME + "']"));
+
+      // the defaults the form loads are valid today (the server's day, AppTestClock: 15/10/2026)
+      WebElement planDue = browser.waitVisible(By.id("planDue"));
+      browser.waitUntil(driver -> !planDue.getDomProperty("value").isEmpty());
+      assertThat(planDue.getDomProperty("value")).isEqualTo("2026-11-30");
+      By problems = By.cssSelector("form[name='startCampaignForm'] div.alert-danger[ng-show='ui.problems.length']");
+      assertThat(browser.driver().findElement(problems).isDisplayed()).isFalse();
+
+      // when the officer moves the plan deadline before today
+      // (typed as the date picker's input would: a view value through the field's ngModel)
+      browser.script("var input = arguments[0]; var field = angular.element(input);"
+          + "var model = field.controller('ngModel');"
+          + "field.scope().$apply(function () { input.value = '2026-10-14'; model.$setViewValue('2026-10-14'); });",
+          planDue);
+
+      // then the form names the field and the day, and cannot be started
+      browser.waitForText(problems, "Hạn lập hồ sơ và kế hoạch (14/10/2026) đã qua: hôm nay là 15/10/2026.");
+      WebElement start = browser.driver().findElement(By.cssSelector(".modal-footer button.btn-primary[type='submit']"));
+      assertThat(start.getText()).isEqualTo(label("tasklist", "START"));
+      assertThat(start.isEnabled()).as("start button").isFalse();
+      browser.screenshot("tasklist-20-start-form-plan-deadline-past");
+
+      // the default calendar, filled in again, is valid once more
+      click(browser, By.xpath("//button[normalize-space()='Điền lịch mặc định theo công văn']"));
+      browser.waitUntil(driver -> planDue.getDomProperty("value").equals("2026-11-30"));
+      browser.waitUntil(ExpectedConditions.invisibilityOfElementLocated(problems));
+    }
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(CampaignProcess.KEY).count())
+        .as("nothing launched from the browser").isEqualTo(1);
+  }
+
   // --- the engine: where people stand -----------------------------------------------------------
 
   private ProcessInstance instanceOf(String personId) {

@@ -24,6 +24,33 @@ class CampaignCalendarTest {
   }
 
   @Test
+  void defaultsOfAnyDayCanBeLaunchedThatDayWithTwoWeeksForThePlan() {
+    for (LocalDate day = LocalDate.of(2026, 8, 1); day.isBefore(LocalDate.of(2027, 8, 1)); day = day.plusDays(1)) {
+      CampaignCalendar offered = CampaignCalendar.defaultOn(day);
+      assertThat(offered.schoolYear()).isEqualTo(CampaignCalendar.schoolYearOf(day));
+      assertThat(offered.problems()).as("order on " + day).isEmpty();
+      assertThat(offered.launchProblems(day)).as("launchable on " + day).isEmpty();
+      assertThat(offered.planDue()).as("plan due on " + day).isAfterOrEqualTo(day.plusDays(CampaignCalendar.MIN_PLAN_DAYS));
+      // the letter's durations, whatever the shift
+      CampaignCalendar letter = CampaignCalendar.defaultFor(offered.schoolYear());
+      assertThat(offered).isEqualTo(letter.movedBy(java.time.temporal.ChronoUnit.DAYS.between(letter.planDue(),
+          offered.planDue())));
+    }
+    // while the letter's own plan deadline is two weeks away or more, its dates are kept
+    assertThat(CampaignCalendar.defaultOn(LocalDate.of(2026, 11, 16))).isEqualTo(CampaignCalendar.defaultFor("2026-2027"));
+    assertThat(CampaignCalendar.defaultOn(LocalDate.of(2026, 11, 17)).planDue()).isEqualTo(LocalDate.of(2026, 12, 1));
+  }
+
+  @Test
+  void aPlanDeadlineBeforeTodayIsALaunchProblemTodayIsNot() {
+    CampaignCalendar letter = CampaignCalendar.defaultFor("2026-2027");
+    assertThat(letter.launchProblems(LocalDate.of(2026, 11, 30))).isEmpty();
+    assertThat(letter.launchProblems(LocalDate.of(2026, 12, 1))).containsExactly(
+        "Hạn lập hồ sơ và kế hoạch (30/11/2026) đã qua: hôm nay là 01/12/2026. Vui lòng chọn hạn từ hôm nay trở đi "
+            + "(có thể bấm “Điền lịch mặc định theo công văn” để dời cả lịch theo đúng thứ tự và độ dài các giai đoạn).");
+  }
+
+  @Test
   void schoolYearMustBeTwoConsecutiveYears() {
     assertThatThrownBy(() -> CampaignCalendar.defaultFor("2017-2019"))
         .hasMessage("Năm học \"2017-2019\" không hợp lệ: phải có dạng NNNN-NNNN, ví dụ 2017-2018.");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.thuvien.selftraining.training.StaffSelfTrainingProcess.*;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -259,6 +260,27 @@ class CampaignEndToEndTest {
     assertThatThrownBy(() -> driver.launch(KHTC, form))
         .hasMessageContaining("Hạn báo cáo của Phòng GD&ĐT (25/04/2035) không được sau hạn gửi báo cáo về Sở (19/04/2035).");
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("2034-2035").count()).isZero();
+  }
+
+  @Test
+  void startFormWhosePlanDeadlineHasPassedIsRefusedNamingTheField() {
+    // 05/12/2035: the letter's plan deadline of 2035-2036 (30/11) is five days past
+    driver.advanceTo(LocalDateTime.of(2035, 12, 5, 8, 0));
+    Map<String, Object> form = new java.util.HashMap<>(CampaignDriver.startForm("2035-2036"));
+
+    assertThatThrownBy(() -> driver.launch(KHTC, form))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("Hạn lập hồ sơ và kế hoạch (30/11/2035) đã qua: hôm nay là 05/12/2035.");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("2035-2036").count()).isZero();
+    assertThat(campaigns.exists("2035-2036")).isFalse();
+
+    // the same calendar placed on today, as the start form's defaults offer it, is launched
+    CampaignCalendar placed = CampaignCalendar.defaultFor("2035-2036").placedOn(LocalDate.of(2035, 12, 5));
+    for (String field : CampaignProcess.CALENDAR_FIELDS) {
+      form.put(field, placed.date(field).toString());
+    }
+    driver.launch(KHTC, form);
+    assertThat(campaigns.findCalendar("2035-2036").orElseThrow().planDue()).isEqualTo(LocalDate.of(2035, 12, 19));
   }
 
   @Test

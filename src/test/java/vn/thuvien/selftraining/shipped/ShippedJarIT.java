@@ -185,6 +185,16 @@ class ShippedJarIT {
    * as the officer. {@code schoolYear} null: the current one, as the form offers it.
    */
   static String launchThroughTheStartForm(ShippedApplication app, Login officer, String schoolYear) throws Exception {
+    Map<String, String> form = startForm(app, schoolYear);
+    var started = app.postJson("/engine-rest/process-definition/key/" + CampaignProcess.KEY + "/submit-form",
+        officer.user(), officer.password(), variables(form));
+    assertThat(started.statusCode()).as("campaign launch: " + started.body()).isEqualTo(200);
+    assertThat(JSON.readTree(started.body()).path("businessKey").asText()).isEqualTo(form.get(CampaignProcess.VAR_SCHOOL_YEAR));
+    return form.get(CampaignProcess.VAR_SCHOOL_YEAR);
+  }
+
+  /** The start form as the officer fills it from the defaults it loads ({@code schoolYear} null: the current one). */
+  static Map<String, String> startForm(ShippedApplication app, String schoolYear) throws Exception {
     JsonNode defaults = app.getJson("/api/public/campaign-defaults"
         + (schoolYear == null ? "" : "?schoolYear=" + query(schoolYear)), null, null);
     Map<String, String> form = new LinkedHashMap<>();
@@ -197,27 +207,13 @@ class ShippedJarIT {
     List<String> topics = new ArrayList<>();
     defaults.path(CampaignProcess.VAR_TOPICS).forEach(topic -> topics.add(topic.asText()));
     form.put(CampaignProcess.VAR_TOPICS, String.join("\n", topics));
-
-    var started = app.postJson("/engine-rest/process-definition/key/" + CampaignProcess.KEY + "/submit-form",
-        officer.user(), officer.password(), variables(form));
-    assertThat(started.statusCode()).as("campaign launch: " + started.body()).isEqualTo(200);
-    assertThat(JSON.readTree(started.body()).path("businessKey").asText()).isEqualTo(form.get(CampaignProcess.VAR_SCHOOL_YEAR));
-    return form.get(CampaignProcess.VAR_SCHOOL_YEAR);
+    return form;
   }
 
   /** A second launch of the same year: 400 with the Vietnamese reason, one log line, no HTTP500. */
   static void secondLaunchIsAUserMistake(ShippedApplication app, Login officer, String schoolYear) throws Exception {
-    JsonNode defaults = app.getJson("/api/public/campaign-defaults?schoolYear=" + query(schoolYear), null, null);
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put(CampaignProcess.VAR_SCHOOL_YEAR, schoolYear);
-    form.put(CampaignProcess.VAR_LETTER_NUMBER, "2458/SGD&ĐT-KHTC");
-    form.put(CampaignProcess.VAR_LETTER_DATE, defaults.path("today").asText());
-    for (String field : CampaignProcess.CALENDAR_FIELDS) {
-      form.put(field, defaults.path(field).asText());
-    }
-    form.put(CampaignProcess.VAR_TOPICS, "Thu hút bạn đọc");
     var refused = app.postJson("/engine-rest/process-definition/key/" + CampaignProcess.KEY + "/submit-form",
-        officer.user(), officer.password(), variables(form));
+        officer.user(), officer.password(), variables(startForm(app, schoolYear)));
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
     assertThat(JSON.readTree(refused.body()).path("message").asText())
         .isEqualTo("Đợt tự bồi dưỡng năm học " + schoolYear + " đã được khởi động trước đó; mỗi năm học chỉ có một đợt.");

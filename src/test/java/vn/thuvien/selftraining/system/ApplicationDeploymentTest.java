@@ -135,7 +135,8 @@ class ApplicationDeploymentTest {
   }
 
   @Test
-  void refusedFormAnswers400WithTheVietnameseMessageAlone() {
+  @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+  void refusedFormAnswers400WithTheVietnameseMessageAlone(org.springframework.boot.test.system.CapturedOutput log) {
     identity.setAuthentication("nv.lan", List.of());
     String taskId = tasks.createTaskQuery().singleResult().getId();
     identity.clearAuthentication();
@@ -154,6 +155,10 @@ class ApplicationDeploymentTest {
     identity.setAuthentication("nv.lan", List.of());
     assertThat(tasks.createTaskQuery().taskId(taskId).count()).as("task still open").isEqualTo(1);
     assertThat(tasks.getVariable(taskId, "planMaterials")).as("nothing stored").isNull();
+    // a person's mistake is one line in the log, not a server failure with a stack trace
+    assertThat(log.getOut()).contains("Input refused (POST /engine-rest/engine/" + engine.getName() + "/task/" + taskId
+        + "/submit-form by nv.lan): Trường \"Thời gian thực hiện\" là bắt buộc.")
+        .doesNotContain("ENGINE-16004").doesNotContain("HTTP500").doesNotContain("ENGINE-03051");
   }
 
   private Set<String> deployedResourceNames() {

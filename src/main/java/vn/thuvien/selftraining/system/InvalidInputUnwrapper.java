@@ -1,0 +1,33 @@
+package vn.thuvien.selftraining.system;
+
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+
+import vn.thuvien.selftraining.training.InvalidInputException;
+
+/**
+ * Inside the command context: the engine wraps what a task listener throws in a plain
+ * {@code ProcessEngineException} ("ENGINE-03051 There was an exception while invoking the
+ * TaskListener"), which the closing command context then logs as an ERROR with its stack trace
+ * (ENGINE-16004), as if the server had failed. Our own {@link InvalidInputException} is handed on
+ * unwrapped instead: as a {@code BadUserRequestException} the engine logs it at debug level only.
+ * Everything else passes unchanged.
+ */
+public class InvalidInputUnwrapper extends CommandInterceptor {
+
+  @Override
+  public <T> T execute(Command<T> command) {
+    try {
+      return next.execute(command);
+    } catch (InvalidInputException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof InvalidInputException invalid) {
+          throw invalid;
+        }
+      }
+      throw e;
+    }
+  }
+}
