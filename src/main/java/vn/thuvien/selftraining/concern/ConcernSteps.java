@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,7 +100,10 @@ public class ConcernSteps {
             // Tasklist sends an empty file when none was chosen: no attachment
             execution.removeVariable(VAR_ATTACHMENT);
           } else {
-            files.check(file.getFilename(), content);
+            String mimeType = files.check(file.getFilename(), content);
+            // served with the type found in the content, never the one the browser declared
+            execution.setVariable(VAR_ATTACHMENT,
+                Variables.fileValue(file.getFilename()).file(content).mimeType(mimeType).create());
             attachmentName = file.getFilename();
           }
         } catch (InvalidInputException e) {

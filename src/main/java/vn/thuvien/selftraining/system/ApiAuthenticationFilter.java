@@ -28,7 +28,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates our own endpoints ({@code /api/**}, except {@code /api/public/**}) the way the
  * Camunda web applications do: whoever is logged into Tasklist, Cockpit or Admin in this browser
  * is logged in here too (no second login); scripts use HTTP Basic with the same account. The
- * engine then runs the request as that user, so its authorizations apply.
+ * engine then runs the request as that user, so its authorizations apply. A change made with the
+ * session must carry the session's anti-forgery token ({@link XsrfTokens}), as Camunda's own
+ * {@code /camunda/api} requires: the cookie alone could be sent by a page of another site.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -47,6 +49,15 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     CurrentUser user = fromSession(request.getSession(false));
+    if (user != null && changes(request) && !XsrfTokens.carried(request, request.getSession(false))) {
+      // the session cookie alone could come from a page of another site
+      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+      response.getWriter().write("{\"message\":\"Yêu cầu bị từ chối vì thiếu mã chống giả mạo của phiên đăng nhập "
+          + "(X-XSRF-TOKEN). Vui lòng tải lại trang rồi thử lại; không có gì được thay đổi.\"}");
+      return;
+    }
     if (user == null) {
       user = fromBasic(request.getHeader("Authorization"));
     }
@@ -69,6 +80,12 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  /** Anything but reading. */
+  private static boolean changes(HttpServletRequest request) {
+    String method = request.getMethod();
+    return !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
   }
 
   private CurrentUser fromSession(HttpSession session) {

@@ -8,6 +8,7 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +74,8 @@ public class PhaseTaskListener implements TaskListener {
     }
     byte[] content = readAll(file);
     String mimeType = fileValidator.check(file.getFilename(), content);
+    // downloads are served with the type found in the content, never the one the browser declared
+    task.setVariable(VAR_REPORT_FILE, Variables.fileValue(file.getFilename()).file(content).mimeType(mimeType).create());
     long fileId = reportFiles.store(records.idOf(instanceId), file.getFilename(), mimeType, content, now);
     records.reportSubmitted(instanceId, fileId);
     task.setVariable(VAR_REPORT_FILE_ID, fileId);

@@ -15,6 +15,11 @@ public class ReportFileValidator {
   public static final String PDF = "application/pdf";
   public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
+  /** Bounds of the work a DOCX check may do, whatever the archive claims. */
+  static final int MAX_ENTRIES = 1_000;
+  static final long MAX_EXPANDED_BYTES = 64L * 1024 * 1024;
+  static final int MAX_RATIO = 100;
+
   private final long maxBytes;
 
   public ReportFileValidator(long maxBytes) {
@@ -41,32 +46,74 @@ public class ReportFileValidator {
     if (lower.endsWith(".pdf") && isPdf(content)) {
       return PDF;
     }
-    if (lower.endsWith(".docx") && isDocx(content)) {
+    if (lower.endsWith(".docx") && startsWith(content, new byte[] {'P', 'K', 3, 4})) {
+      checkDocx(fileName, content);
       return DOCX;
     }
-    throw new InvalidInputException("Tệp \"" + fileName + "\" không phải là tệp PDF hoặc Word (.docx) hợp lệ. "
-        + "Vui lòng nộp bài thu hoạch dưới dạng .pdf hoặc .docx.");
+    throw notPdfOrDocx(fileName);
   }
 
   private static boolean isPdf(byte[] content) {
     return startsWith(content, new byte[] {'%', 'P', 'D', 'F', '-'});
   }
 
-  /** A DOCX is a ZIP archive holding {@code word/document.xml}. */
-  private static boolean isDocx(byte[] content) {
-    if (!startsWith(content, new byte[] {'P', 'K', 3, 4})) {
-      return false;
-    }
+  /**
+   * A DOCX is a ZIP archive holding {@code word/document.xml}, without macros. Read with bounded
+   * work, whatever the archive claims: at most {@link #MAX_ENTRIES} entries and
+   * {@link #MAX_EXPANDED_BYTES} expanded in all, at most {@link #MAX_RATIO} times the file's own
+   * size: a 2 MB file that expands to 2 GiB is refused after reading the first 64 MB, not stored.
+   */
+  private static void checkDocx(String fileName, byte[] content) {
+    long expandedLimit = Math.min(MAX_EXPANDED_BYTES, (long) content.length * MAX_RATIO);
+    boolean document = false;
+    long expanded = 0;
+    int entries = 0;
+    byte[] buffer = new byte[64 * 1024];
     try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
       for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-        if ("word/document.xml".equals(entry.getName())) {
-          return true;
+        if (++entries > MAX_ENTRIES) {
+          throw unsafe(fileName, "có hơn " + MAX_ENTRIES + " thành phần");
+        }
+        String name = entry.getName();
+        if (name.toLowerCase(Locale.ROOT).contains("vbaproject")) {
+          throw macros(fileName);
+        }
+        document |= "word/document.xml".equals(name);
+        StringBuilder contentTypes = "[Content_Types].xml".equals(name) ? new StringBuilder() : null;
+        for (int read = zip.read(buffer); read > 0; read = zip.read(buffer)) {
+          expanded += read;
+          if (expanded > expandedLimit) {
+            throw unsafe(fileName, "giải nén ra hơn " + megabytes(expandedLimit)
+                + " (tệp nén bất thường, có thể là “bom nén”)");
+          }
+          if (contentTypes != null && contentTypes.length() < 1_000_000) {
+            contentTypes.append(new String(buffer, 0, read, java.nio.charset.StandardCharsets.UTF_8));
+          }
+        }
+        if (contentTypes != null && contentTypes.toString().toLowerCase(Locale.ROOT).contains("macroenabled")) {
+          throw macros(fileName);
         }
       }
-      return false;
     } catch (IOException | IllegalArgumentException e) {
-      return false;
+      throw notPdfOrDocx(fileName);
     }
+    if (!document) {
+      throw notPdfOrDocx(fileName);
+    }
+  }
+
+  private static InvalidInputException unsafe(String fileName, String why) {
+    return new InvalidInputException("Tệp \"" + fileName + "\" không được nhận: " + why + ".");
+  }
+
+  private static InvalidInputException macros(String fileName) {
+    return new InvalidInputException("Tệp \"" + fileName + "\" là tài liệu Word có macro (.docm), không được nhận. "
+        + "Vui lòng lưu lại dưới dạng .docx thường hoặc .pdf.");
+  }
+
+  private static InvalidInputException notPdfOrDocx(String fileName) {
+    return new InvalidInputException("Tệp \"" + fileName + "\" không phải là tệp PDF hoặc Word (.docx) hợp lệ. "
+        + "Vui lòng nộp bài thu hoạch dưới dạng .pdf hoặc .docx.");
   }
 
   private static boolean startsWith(byte[] content, byte[] prefix) {

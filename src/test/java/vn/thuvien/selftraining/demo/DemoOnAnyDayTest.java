@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import vn.thuvien.selftraining.AppTest;
+import vn.thuvien.selftraining.DueJobs;
 import vn.thuvien.selftraining.campaign.CampaignCalendar;
 import vn.thuvien.selftraining.campaign.CampaignProcess;
 import vn.thuvien.selftraining.campaign.CampaignRepository;
@@ -112,9 +113,9 @@ class DemoOnAnyDayTest {
 
     // the demo's first run in that school year, and a restart right after it
     demo.loadUnlessThere();
-    runDueJobs();
+    DueJobs.run(management);
     demo.loadUnlessThere();
-    runDueJobs();
+    DueJobs.run(management);
     int launched = (int) runtime.createProcessInstanceQuery().processDefinitionKey(CampaignProcess.KEY)
         .processInstanceBusinessKey(schoolYear).count();
 
@@ -138,7 +139,7 @@ class DemoOnAnyDayTest {
         StaffSelfTrainingProcess.VAR_PLAN_SCHEDULE, "Chiều thứ Năm hằng tuần",
         StaffSelfTrainingProcess.VAR_PLAN_METHOD, "Tự nghiên cứu, ghi chép"));
     identity.clearAuthentication();
-    runDueJobs();
+    DueJobs.run(management);
 
     boolean onTime = records.phases(librarian.getId()).stream()
         .filter(phase -> phase.phase() == Phase.PLAN && phase.completedAt() != null)
@@ -153,16 +154,4 @@ class DemoOnAnyDayTest {
     return Date.from(day.atTime(LocalTime.of(hour, 0)).atZone(CampaignCalendar.ZONE).toInstant());
   }
 
-  /** The executor is off in tests: run what is due, including what running it makes due. */
-  private void runDueJobs() {
-    for (int round = 0; round < 200; round++) {
-      var due = management.createJobQuery().executable().listPage(0, 500);
-      if (due.isEmpty()) {
-        return;
-      }
-      due.stream().filter(job -> management.createJobQuery().jobId(job.getId()).count() > 0)
-          .forEach(job -> management.executeJob(job.getId()));
-    }
-    throw new AssertionError("jobs still due after 200 rounds");
-  }
 }

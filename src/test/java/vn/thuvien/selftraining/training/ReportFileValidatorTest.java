@@ -48,6 +48,63 @@ class ReportFileValidatorTest {
     assertThatThrownBy(() -> validator.check("a.pdf", over)).hasMessageContaining("vượt quá giới hạn");
   }
 
+  @Test
+  void aZipBombIsRefusedAfterBoundedWork() throws IOException {
+    // a real document.xml, then 512 MB of zeros that compress to about half a megabyte
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      zip.putNextEntry(new ZipEntry("word/document.xml"));
+      zip.write("<w:document/>".getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+      zip.putNextEntry(new ZipEntry("word/media/image1.png"));
+      byte[] zeros = new byte[1024 * 1024];
+      for (int i = 0; i < 512; i++) {
+        zip.write(zeros);
+      }
+      zip.closeEntry();
+    }
+    ReportFileValidator large = new ReportFileValidator(10L * 1024 * 1024);
+
+    assertThatThrownBy(() -> large.check("thu-hoach.docx", bytes.toByteArray()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("Tệp \"thu-hoach.docx\" không được nhận: giải nén ra hơn")
+        .hasMessageContaining("bom nén");
+  }
+
+  @Test
+  void tooManyEntriesAreRefused() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      for (int i = 0; i <= ReportFileValidator.MAX_ENTRIES; i++) {
+        zip.putNextEntry(new ZipEntry(i == 0 ? "word/document.xml" : "word/part" + i + ".xml"));
+        zip.write('x');
+        zip.closeEntry();
+      }
+    }
+    assertThatThrownBy(() -> new ReportFileValidator(10L * 1024 * 1024).check("a.docx", bytes.toByteArray()))
+        .hasMessage("Tệp \"a.docx\" không được nhận: có hơn 1000 thành phần.");
+  }
+
+  @Test
+  void aMacroEnabledDocumentRenamedDocxIsRefused() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+      zip.write(("<Types><Override PartName=\"/word/document.xml\" "
+          + "ContentType=\"application/vnd.ms-word.document.macroEnabled.main+xml\"/></Types>")
+          .getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+      zip.putNextEntry(new ZipEntry("word/document.xml"));
+      zip.write("<w:document/>".getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+    }
+    assertThatThrownBy(() -> validator.check("thu-hoach.docx", bytes.toByteArray()))
+        .hasMessage("Tệp \"thu-hoach.docx\" là tài liệu Word có macro (.docm), không được nhận. "
+            + "Vui lòng lưu lại dưới dạng .docx thường hoặc .pdf.");
+    assertThatThrownBy(() -> validator.check("thu-hoach.docx", zipWith("word/vbaProject.bin")))
+        .hasMessageContaining("có macro");
+  }
+
   private static byte[] zipWith(String entry) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {

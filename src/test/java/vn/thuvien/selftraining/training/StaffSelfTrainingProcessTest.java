@@ -140,6 +140,20 @@ class StaffSelfTrainingProcessTest {
   }
 
   @Test
+  void theReportIsServedWithTheTypeFoundInItsContentNotTheOneTheBrowserDeclared() {
+    start();
+    walkTo(TASK_SUBMIT_REPORT);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(VAR_REPORT_FILE, Variables.fileValue("thu-hoach.pdf").file(PDF).mimeType("text/html").create());
+    taskService().complete(task().getId(), variables);
+
+    org.camunda.bpm.engine.variable.value.FileValue stored = runtimeService()
+        .getVariableTyped(instance.getId(), VAR_REPORT_FILE);
+    assertThat(stored.getMimeType()).isEqualTo(ReportFileValidator.PDF);
+    assertThat(stored.getFilename()).isEqualTo("thu-hoach.pdf");
+  }
+
+  @Test
   void returnedReportGoesBackToTheParticipantThenIsAccepted() {
     start();
     walkTo(TASK_EVALUATE_REPORT);
