@@ -118,10 +118,15 @@ public class ReportController {
   @GetMapping("/{schoolYear}/people/{recordId}/history")
   public List<PersonHistory.Entry> personHistory(@PathVariable String schoolYear, @PathVariable long recordId,
       @RequestAttribute(CurrentUser.ATTRIBUTE) CurrentUser user) {
-    PersonHistory.Subject subject = history.subject(schoolYear, recordId).orElseThrow(
-        () -> new ReportAccess.UnknownScopeException("Không tìm thấy hồ sơ số " + recordId + " của năm học "
-            + schoolYear + ".", false));
-    access.resolve(user, "unit:" + subject.unitCode());
+    // a record the caller may not read answers as one that does not exist: ids reveal nothing
+    ReportAccess.UnknownScopeException notFound = new ReportAccess.UnknownScopeException("Không tìm thấy hồ sơ số "
+        + recordId + " của năm học " + schoolYear + ".", false);
+    PersonHistory.Subject subject = history.subject(schoolYear, recordId).orElseThrow(() -> notFound);
+    try {
+      access.resolve(user, "unit:" + subject.unitCode());
+    } catch (ReportAccess.DeniedException denied) {
+      throw notFound;
+    }
     return history.of(subject);
   }
 

@@ -1,10 +1,7 @@
 package vn.thuvien.selftraining.system;
 
-import java.io.ByteArrayInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,15 +14,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
@@ -81,12 +78,16 @@ public class EngineRequestGuard extends OncePerRequestFilter {
   private static final String EMBEDDED = "embedded:deployment:";
 
   private final ProcessEngine engine;
-  private final ObjectMapper json = new ObjectMapper();
+  private final long maxFileBytes;
+  /** Reads a form's JSON whatever its size up to {@link #MAX_BODY_BYTES} (a file is one long string). */
+  private final ObjectMapper json = JsonMapper.builder(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_BODY_BYTES).build()).build()).build();
   /** Fields per deployed form, by deployment id and resource name: deployed resources never change. */
   private final Map<String, Set<String>> formFields = new ConcurrentHashMap<>();
 
-  public EngineRequestGuard(ProcessEngine engine) {
+  public EngineRequestGuard(ProcessEngine engine, long maxFileBytes) {
     this.engine = engine;
+    this.maxFileBytes = maxFileBytes;
   }
 
   @Override
@@ -111,7 +112,7 @@ public class EngineRequestGuard extends OncePerRequestFilter {
       Target target = asSystem(() -> task.matches() ? taskForm(task.group(1)) : startForm(start.group(1), start.group(2)));
       if (target == null) {
         // not found or not visible to the caller: Camunda answers that itself
-        chain.doFilter(new CachedBody(request, body), response);
+        chain.doFilter(new CachedBodyRequest(request, body), response);
         return;
       }
       String form = target.form();
@@ -122,7 +123,13 @@ public class EngineRequestGuard extends OncePerRequestFilter {
         refuse(response, HttpServletResponse.SC_BAD_REQUEST, foreignMessage(foreign));
         return;
       }
-      chain.doFilter(new CachedBody(request, body), response);
+      String oversized = oversizedFile(body);
+      if (oversized != null) {
+        LOG.info("Request refused ({} {} by {}): {}", method, request.getRequestURI(), user(request), oversized);
+        refuse(response, HttpServletResponse.SC_BAD_REQUEST, oversized);
+        return;
+      }
+      chain.doFilter(new CachedBodyRequest(request, body), response);
       return;
     }
     if (ADMIN_ONLY_WRITES.matcher(path).matches() && !isAdmin(request)) {
@@ -203,6 +210,38 @@ public class EngineRequestGuard extends OncePerRequestFilter {
     return foreign;
   }
 
+  /**
+   * The Vietnamese refusal of a file larger than the limit, or null. Checked here, before the engine
+   * decodes it: a file far over the limit otherwise failed deep in the JSON reader with an empty
+   * message.
+   */
+  private String oversizedFile(byte[] body) {
+    JsonNode variables;
+    try {
+      variables = json.readTree(body).path("variables");
+    } catch (IOException malformed) {
+      return null;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> variable = it.next();
+      JsonNode value = variable.getValue();
+      if (!"file".equalsIgnoreCase(value.path("type").asText()) || !value.path("value").isTextual()) {
+        continue;
+      }
+      long bytes = value.path("value").asText().length() * 3L / 4;
+      if (bytes > maxFileBytes) {
+        String name = value.path("valueInfo").path("filename").asText(variable.getKey());
+        return "Tệp \"" + name + "\" có dung lượng khoảng " + megabytes(bytes) + ", vượt quá giới hạn "
+            + megabytes(maxFileBytes) + "; không có gì được lưu.";
+      }
+    }
+    return null;
+  }
+
+  private static String megabytes(long bytes) {
+    return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0)).replace('.', ',');
+  }
+
   private Set<String> readFields(String form) {
     int bar = form.indexOf('|');
     try (InputStream in = engine.getRepositoryService().getResourceAsStream(form.substring(0, bar),
@@ -270,59 +309,12 @@ public class EngineRequestGuard extends OncePerRequestFilter {
             "message", message)));
   }
 
-  /** The request with its body read once here and again by whoever comes next. */
-  private static final class CachedBody extends HttpServletRequestWrapper {
-    private final byte[] body;
-
-    CachedBody(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-          return in.read(buffer, offset, length);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException();
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      String encoding = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
-      return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
-          java.nio.charset.Charset.forName(encoding)));
-    }
-  }
-
   @Configuration
   static class Registration {
     @Bean
-    FilterRegistrationBean<EngineRequestGuard> engineRequestGuard(ProcessEngine engine) {
-      FilterRegistrationBean<EngineRequestGuard> registration = new FilterRegistrationBean<>(new EngineRequestGuard(engine));
+    FilterRegistrationBean<EngineRequestGuard> engineRequestGuard(ProcessEngine engine, SelfTrainingProperties properties) {
+      FilterRegistrationBean<EngineRequestGuard> registration = new FilterRegistrationBean<>(
+          new EngineRequestGuard(engine, properties.report().maxSize().toBytes()));
       registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
       // after Camunda's HTTP Basic authentication of /engine-rest (order 101), so the engine knows the caller
       registration.setOrder(110);

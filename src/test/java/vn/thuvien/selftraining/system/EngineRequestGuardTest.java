@@ -112,6 +112,46 @@ class EngineRequestGuardTest {
   }
 
   @Test
+  void aFileOverTheLimitIsRefusedNamingFileAndLimit() throws IOException {
+    long before = runtime.createProcessInstanceQuery().processDefinitionKey(ConcernProcess.KEY).count();
+    // 15 MB, as Tasklist sends a file: base64 in the JSON body
+    String base64 = java.util.Base64.getEncoder().encodeToString(new byte[15 * 1024 * 1024]);
+    String body = "{\"variables\":{"
+        + "\"concernSubject\":{\"value\":\"Thiếu tài liệu\",\"type\":\"String\"},"
+        + "\"concernDescription\":{\"value\":\"Xem tệp đính kèm.\",\"type\":\"String\"},"
+        + "\"schoolYear\":{\"value\":\"2026-2027\",\"type\":\"String\"},"
+        + "\"concernAttachment\":{\"value\":\"" + base64 + "\",\"type\":\"File\","
+        + "\"valueInfo\":{\"filename\":\"tai-lieu.pdf\",\"mimetype\":\"application/pdf\"}}}}";
+
+    ResponseEntity<String> answer = post("/process-definition/key/" + ConcernProcess.KEY + "/submit-form", body);
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(json.readTree(answer.getBody()).path("message").asText())
+        .isEqualTo("Tệp \"tai-lieu.pdf\" có dung lượng khoảng 15,0 MB, vượt quá giới hạn 10,0 MB; không có gì được lưu.");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ConcernProcess.KEY).count()).isEqualTo(before);
+  }
+
+  @Test
+  void anImportOverTheUploadLimitIsAnsweredInVietnamese() throws IOException {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+    parts.add("files", new org.springframework.core.io.ByteArrayResource(new byte[21 * 1024 * 1024]) {
+      @Override
+      public String getFilename() {
+        return "don-vi.csv";
+      }
+    });
+
+    ResponseEntity<String> answer = rest.withBasicAuth("khtc.hoa", "demo")
+        .postForEntity("/api/directory/import", new HttpEntity<>(parts, headers), String.class);
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+    assertThat(json.readTree(answer.getBody()).path("message").asText()).isEqualTo(
+        "Tệp tải lên quá lớn: mỗi tệp tối đa 20 MB, cả lần tải tối đa 25 MB. Không có gì được nhập.");
+  }
+
+  @Test
   void variablesOutsideAFormAndTaskIdentityLinksAreForAdministratorsOnly() throws IOException {
     Task plan = librariansTask();
     String variableBody = "{\"value\":\"THCS-PHUHUNG,participants\",\"type\":\"String\"}";
