@@ -21,7 +21,6 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -51,25 +50,20 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     CurrentUser user = fromSession(request.getSession(false));
     if (user != null && changes(request) && !XsrfTokens.carried(request, request.getSession(false))) {
       // the session cookie alone could come from a page of another site
-      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-      response.getWriter().write("{\"message\":\"Yêu cầu bị từ chối vì thiếu mã chống giả mạo của phiên đăng nhập "
-          + "(X-XSRF-TOKEN). Vui lòng tải lại trang rồi thử lại; không có gì được thay đổi.\"}");
+      JsonAnswer.write(response, HttpServletResponse.SC_FORBIDDEN, "Yêu cầu bị từ chối vì thiếu mã chống giả mạo "
+          + "của phiên đăng nhập (X-XSRF-TOKEN). Vui lòng tải lại trang rồi thử lại; không có gì được thay đổi.");
       return;
     }
     if (user == null) {
       user = fromBasic(request.getHeader("Authorization"));
     }
     if (user == null) {
-      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       // our own pages ask for a login themselves; scripts get the standard Basic challenge
       if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"self-training\"");
       }
-      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-      response.getWriter().write("{\"message\":\"Vui lòng đăng nhập (tài khoản Camunda Tasklist/Cockpit).\"}");
+      JsonAnswer.write(response, HttpServletResponse.SC_UNAUTHORIZED,
+          "Vui lòng đăng nhập (tài khoản Camunda Tasklist/Cockpit).");
       return;
     }
     request.setAttribute(CurrentUser.ATTRIBUTE, user);

@@ -38,7 +38,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import vn.thuvien.selftraining.directory.Groups;
@@ -300,14 +299,11 @@ public class EngineRequestGuard extends OncePerRequestFilter {
     return body.length > MAX_BODY_BYTES ? null : body;
   }
 
-  private void refuse(HttpServletResponse response, int status, String message) throws IOException {
-    response.setStatus(status);
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getOutputStream().write(json.writeValueAsBytes(
-        Map.of("type", status == HttpServletResponse.SC_FORBIDDEN ? "AuthorizationException" : "InvalidRequestException",
-            "message", message)));
+  private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
+    JsonAnswer.write(response, status,
+        status == HttpServletResponse.SC_FORBIDDEN ? "AuthorizationException" : "InvalidRequestException", message);
   }
+
 
   @Configuration
   static class Registration {

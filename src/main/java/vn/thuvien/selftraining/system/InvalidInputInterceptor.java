@@ -45,12 +45,8 @@ public class InvalidInputInterceptor extends CommandInterceptor {
     try {
       return next.execute(command);
     } catch (RuntimeException e) {
-      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-        if (cause instanceof InvalidInputException invalid) {
-          throw refused(invalid);
-        }
-      }
-      throw e;
+      InvalidInputException invalid = InvalidInputUnwrapper.find(e);
+      throw invalid != null ? refused(invalid) : e;
     }
   }
 

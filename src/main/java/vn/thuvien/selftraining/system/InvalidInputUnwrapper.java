@@ -19,15 +19,19 @@ public class InvalidInputUnwrapper extends CommandInterceptor {
   public <T> T execute(Command<T> command) {
     try {
       return next.execute(command);
-    } catch (InvalidInputException e) {
-      throw e;
     } catch (RuntimeException e) {
-      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-        if (cause instanceof InvalidInputException invalid) {
-          throw invalid;
-        }
-      }
-      throw e;
+      InvalidInputException invalid = find(e);
+      throw invalid != null ? invalid : e;
     }
+  }
+
+  /** Our refusal in the exception or among its causes, or null. */
+  static InvalidInputException find(Throwable thrown) {
+    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InvalidInputException invalid) {
+        return invalid;
+      }
+    }
+    return null;
   }
 }

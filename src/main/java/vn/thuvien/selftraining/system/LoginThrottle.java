@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -45,6 +44,8 @@ public class LoginThrottle extends OncePerRequestFilter {
   static final Duration MAX_ACCOUNT_WAIT = Duration.ofMinutes(5);
   static final Duration MAX_SOURCE_WAIT = Duration.ofMinutes(15);
   static final Duration FORGET_AFTER = Duration.ofHours(1);
+  /** Counts kept before the forgotten ones are swept (memory stays bounded under a spread-out attack). */
+  static final int FORGET_ABOVE = 10_000;
   /** Camunda's login form is two short fields. */
   static final int MAX_LOGIN_FORM_BYTES = 16 * 1024;
 
@@ -78,12 +79,8 @@ public class LoginThrottle extends OncePerRequestFilter {
         waitFor("account|" + source + "|" + account, FREE_PER_ACCOUNT, MAX_ACCOUNT_WAIT, now));
     if (!wait.isZero()) {
       long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-      response.setStatus(429);
       response.setHeader("Retry-After", Long.toString(seconds));
-      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-      response.getWriter().write("{\"message\":\"Đăng nhập sai quá nhiều lần từ máy này; vui lòng thử lại sau "
-          + seconds + " giây.\"}");
+      JsonAnswer.write(response, 429, "Đăng nhập sai quá nhiều lần từ máy này; vui lòng thử lại sau " + seconds + " giây.");
       return;
     }
     chain.doFilter(request, response);
@@ -151,6 +148,10 @@ public class LoginThrottle extends OncePerRequestFilter {
   }
 
   private Failures fail(String key, Instant now) {
+    if (failures.size() > FORGET_ABOVE) {
+      // many sources failing at once: what is older than FORGET_AFTER goes now, not when next asked
+      failures.values().removeIf(old -> Duration.between(old.last(), now).compareTo(FORGET_AFTER) > 0);
+    }
     return failures.merge(key, new Failures(1, now), (old, one) -> new Failures(old.count() + 1, now));
   }
 
