@@ -65,6 +65,32 @@ class SelfTrainingProcessApplicationTest {
         "form 'embedded:deployment:forms/raise-concern.html' of process 'raise-concern' is not in its deployment");
   }
 
+  @Test
+  void everyModelKeepsItsHistoryAsLongAsTheConfigurationSays() throws IOException {
+    Map<String, Object> yaml = new org.yaml.snakeyaml.Yaml().load(Files.readString(
+        Path.of("src/main/resources/application.yaml")));
+    String configured = (String) dig(yaml, "camunda", "bpm", "generic-properties", "properties", "history-time-to-live");
+    java.util.regex.Pattern ttl = java.util.regex.Pattern.compile("historyTimeToLive=\"([^\"]+)\"");
+    for (String model : names(Path.of("processes"), "")) {
+      java.util.regex.Matcher matcher = ttl.matcher(Files.readString(Path.of("processes", model)));
+      int found = 0;
+      while (matcher.find()) {
+        assertThat(matcher.group(1)).as(model).isEqualTo(configured);
+        found++;
+      }
+      assertThat(found).as(model + " states its history time to live").isPositive();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object dig(Map<String, Object> yaml, String... keys) {
+    Object node = yaml;
+    for (String key : keys) {
+      node = ((Map<String, Object>) node).get(key);
+    }
+    return node;
+  }
+
   private String deploy(Map<String, Resource> resources) {
     DeploymentBuilder builder = engine.getRepositoryService().createDeployment().name("test");
     resources.forEach((name, resource) -> {

@@ -142,6 +142,8 @@ class TasklistBrowserTest {
           .isEqualTo("05/04/2027 08:30 | " + weekday("tasklist", LocalDate.of(2027, 4, 5))
               + ", 05/04/2027 08:30");
       assertThat(text(browser)).contains("Việc của tôi");
+      assertThat(browser.driver().findElements(By.cssSelector(".ce-eol-banner")))
+          .as("the vendor's end-of-life notice, for administrators only").noneMatch(WebElement::isDisplayed);
       browser.screenshot("tasklist-02-my-tasks");
 
       // once more, with the locale files now read from the browser's storage (the English fallback
@@ -398,6 +400,8 @@ class TasklistBrowserTest {
       browser.waitForAtLeast(By.cssSelector("table tbody tr"), 2);
       assertShows(browser, "admin", "USERS_USERS", "USERS_LIST_OF_USERS", "USERS_ADD_USER", "USERS_EDIT",
           "AUTHORIZATION_AUTHORIZATIONS");
+      // the administrator is the one told that Camunda 7 CE has reached its last release
+      assertThat(browser.waitVisible(By.cssSelector(".ce-eol-banner")).getText()).contains("Camunda 8");
       assertNoEnglish(browser, Pattern.compile("\\b(Users|Groups|Authorizations|Add user|List of users|Edit|Dashboard)\\b"));
       browser.screenshot("admin-01-users");
     }
