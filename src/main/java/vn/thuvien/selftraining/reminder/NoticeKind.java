@@ -2,8 +2,8 @@ package vn.thuvien.selftraining.reminder;
 
 /** What a notice says; the label heads its line in the email. */
 public enum NoticeKind {
-  /** To a participant: a phase is open. */
-  PHASE_OPENED("Bắt đầu giai đoạn", false),
+  /** To a participant: a phase is open (not sent once the task is done: it would arrive after the fact). */
+  PHASE_OPENED("Bắt đầu giai đoạn", true),
   /** To a participant or a manager: a deadline is near and the work is still open. */
   REMINDER("Sắp đến hạn", true),
   /** To a participant or a manager: the deadline passed and the work is still open. */

@@ -120,9 +120,13 @@ public class OutboxRows {
   }
 
   /** The task the rows chase was completed before they went out. */
+  /** Why a notice about a task is not sent, as the outbox page and the person's history show it. */
+  public static final String SKIPPED_TASK_DONE = "Không gửi: việc đã được hoàn thành hoặc đã đóng trước khi thư đi.";
+
   public int markSkipped(List<Long> ids, String node) {
-    return batchInOneTransaction("UPDATE mail_outbox SET status = 'SKIPPED' WHERE id = ? AND status = 'SENDING'"
-        + " AND claimed_by = ?", ids.stream().map(id -> new Object[] {id, node}).toList());
+    return batchInOneTransaction("UPDATE mail_outbox SET status = 'SKIPPED', last_error = ? WHERE id = ?"
+        + " AND status = 'SENDING' AND claimed_by = ?",
+        ids.stream().map(id -> new Object[] {SKIPPED_TASK_DONE, id, node}).toList());
   }
 
   /** A failed attempt: back to pending with one more attempt counted, not retried before {@code retryAt}. */

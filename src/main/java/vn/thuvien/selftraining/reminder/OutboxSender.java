@@ -53,7 +53,8 @@ import vn.thuvien.selftraining.campaign.CampaignCalendar;
  * <li>does nothing without SMTP ({@code spring.mail.host} empty) or in quiet hours: messages wait;</li>
  * <li>returns to pending what a dead node left claimed longer than {@code claim-timeout};</li>
  * <li>claims due rows row by row with a guarded update, so two nodes never send the same row;</li>
- * <li>drops ({@code SKIPPED}) reminders whose task was completed in the meantime;</li>
+ * <li>drops ({@code SKIPPED}, with the reason) notices about a task completed or closed in the meantime:
+ * reminders, escalations and the phase's opening notice alike;</li>
  * <li>merges what is due for one address into one digest, and sends the digests over one SMTP
  * connection per {@code messages-per-connection} (one connection per message is some 60× slower),
  * over {@code connections} connections at once, each with its own addresses: one connection waits
@@ -249,7 +250,7 @@ public class OutboxSender {
     Set<Long> skipped = new HashSet<>(done);
     if (!done.isEmpty()) {
       rows.markSkipped(done, node);
-      LOG.info("No reminder for a task already completed at sending time: outbox ids {} skipped", done);
+      LOG.info("No notice for a task already completed at sending time: outbox ids {} skipped", done);
     }
 
     Map<String, List<OutboxRow>> byAddress = new LinkedHashMap<>();

@@ -290,17 +290,24 @@ class OutboxSenderTest {
     assertThat(smtp.getReceivedMessages()).isEmpty();
     assertThat(rows.find(reminder).orElseThrow().status()).isEqualTo(Outbox.SKIPPED);
     assertThat(rows.find(escalation).orElseThrow().status()).isEqualTo(Outbox.SKIPPED);
+    assertThat(rows.find(reminder).orElseThrow().lastError()).isEqualTo(OutboxRows.SKIPPED_TASK_DONE);
   }
 
   @Test
-  void phaseOpenedNoticeWithoutOpenTaskLinksToTasklist() throws Exception {
-    enqueue(notice(NoticeKind.PHASE_OPENED, "nv.lan", "lan@phuhung.example.vn", "Nguyễn Thị Lan", null,
-        "no-such-instance", TASK_PREPARE_PLAN));
+  void noOpeningNoticeForATaskCompletedBeforeTheOutboxSendsIt() throws Exception {
+    // the phase opened at 00:00, quiet hours kept the notice until 06:30, she made her plan at 06:00
+    ProcessInstance lan = enrol("Nguyễn Thị Lan");
+    long opened = enqueue(notice(NoticeKind.PHASE_OPENED, "nv.lan", "lan@phuhung.example.vn", "Nguyễn Thị Lan", null,
+        lan.getId(), TASK_PREPARE_PLAN));
+    tasks.complete(openTask(lan, TASK_PREPARE_PLAN).getId(), Map.of(
+        VAR_PLAN_MATERIALS, "Bộ Tài liệu bồi dưỡng nghiệp vụ thư viện trường phổ thông",
+        VAR_PLAN_SCHEDULE, "Mỗi tuần 2 buổi chiều",
+        VAR_PLAN_METHOD, "Tự đọc, ghi chép"));
 
-    assertThat(sender.sendDue()).isEqualTo(1);
-
-    assertThat(part(single(), 0)).contains("Mở Tasklist: https://tubd.sogd.example.vn/camunda/app/tasklist/default/")
-        .doesNotContain("#/?task=");
+    assertThat(sender.sendDue()).isZero();
+    assertThat(smtp.getReceivedMessages()).as("no email after the fact").isEmpty();
+    assertThat(rows.find(opened).orElseThrow().status()).isEqualTo(Outbox.SKIPPED);
+    assertThat(rows.find(opened).orElseThrow().lastError()).isEqualTo(OutboxRows.SKIPPED_TASK_DONE);
   }
 
   @Test
