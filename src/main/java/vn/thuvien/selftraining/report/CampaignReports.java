@@ -321,6 +321,10 @@ public class CampaignReports {
       Map<Phase, PhaseCell> cells = new EnumMap<>(Phase.class);
       for (Phase phase : Phase.values()) {
         int at = phase.ordinal() * SLOTS;
+        if (status == ParticipantStatus.WITHDRAWN) {
+          cells.put(phase, new PhaseCell(PhaseState.NOT_PARTICIPATING, null, null));
+          continue;
+        }
         if (row == null || row[at + 2] == ABSENT) {
           // a participant closed as overdue never reached this phase: overdue too, not "not started"
           boolean missed = status == ParticipantStatus.INCOMPLETE_OVERDUE;

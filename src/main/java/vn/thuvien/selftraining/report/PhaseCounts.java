@@ -21,6 +21,8 @@ public record PhaseCounts(int onTime, int late, int overdue, int open, int notSt
       case OVERDUE -> overdue;
       case OPEN -> open;
       case NOT_STARTED -> notStarted;
+      // people the principal removed are not participants: in no count
+      case NOT_PARTICIPATING -> 0;
     };
   }
 

@@ -8,8 +8,10 @@ public enum PhaseState {
   OVERDUE("Quá hạn, chưa hoàn thành"),
   /** Open and not yet due. */
   OPEN("Đang thực hiện"),
-  /** The phase's task has not opened yet (or never opened: the participant left or was closed before). */
-  NOT_STARTED("Chưa bắt đầu");
+  /** The phase's task has not opened yet (or never opened: the participant was closed before). */
+  NOT_STARTED("Chưa bắt đầu"),
+  /** The principal removed the person from the list: never overdue, late or in progress. */
+  NOT_PARTICIPATING("Không tham gia");
 
   private final String label;
 

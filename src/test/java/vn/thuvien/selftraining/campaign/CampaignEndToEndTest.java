@@ -53,6 +53,9 @@ class CampaignEndToEndTest {
   @Autowired CampaignFigures figures;
   @Autowired CampaignRepository campaigns;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired vn.thuvien.selftraining.report.CampaignReports reports;
+  @Autowired vn.thuvien.selftraining.report.ReportAccess access;
+  @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
 
   final ObjectMapper json = new ObjectMapper();
 
@@ -101,6 +104,7 @@ class CampaignEndToEndTest {
       driver.completeAs(principalOf(unit), confirm, Map.of(SchoolProcess.VAR_PARTICIPANT_IDS, ids));
     }
     assertThat(record(year, "THCS-PHUHUNG", minh).status()).isEqualTo(ParticipantStatus.WITHDRAWN);
+    withdrawnPersonReadsNotParticipatingInEveryPhase(year, minh);
 
     completeParticipantTasks(TASK_PREPARE_PLAN, year);
     driver.advanceTo(LocalDateTime.of(2030, 12, 2, 8, 0));
@@ -212,6 +216,46 @@ class CampaignEndToEndTest {
     assertThat(tpBenTre.participants()).isEqualTo(tpParticipants);
     assertThat(tpBenTre.incompleteOverdue()).isEqualTo(1);
     assertThat(tpBenTre.evaluated()).isEqualTo(tpParticipants - 1);
+  }
+
+  /**
+   * Taken off the list in December, before the plan was even due: in every phase of the per-person
+   * rows, the CSV and the workbook, "Không tham gia", never overdue, late or in progress.
+   */
+  private void withdrawnPersonReadsNotParticipatingInEveryPhase(String year, String personId) throws Exception {
+    List<vn.thuvien.selftraining.report.PersonRow> rows = new java.util.ArrayList<>();
+    reports.forEachPerson(year, access.parse("unit:THCS-PHUHUNG"), rows::add);
+    assertThat(rows).filteredOn(row -> row.personId().equals(personId)).singleElement()
+        .satisfies(row -> assertThat(row.phases().values()).extracting(cell -> cell.state())
+            .hasSize(vn.thuvien.selftraining.training.Phase.values().length)
+            .containsOnly(vn.thuvien.selftraining.report.PhaseState.NOT_PARTICIPATING));
+    String name = directory.person(personId).orElseThrow().fullName();
+
+    String csv = rest.withBasicAuth(KHTC, "test-secret").getForObject("/api/reports/" + year
+        + "/bao-cao.csv?scope=unit:THCS-PHUHUNG&table=people", String.class);
+    String line = csv.lines().filter(l -> l.contains(name)).findFirst().orElseThrow();
+    assertThat(line).doesNotContain("Quá hạn").doesNotContain("Đang thực hiện").doesNotContain("Hoàn thành trễ");
+    assertThat(line.split("Không tham gia", -1).length - 1).as(line)
+        .isGreaterThanOrEqualTo(vn.thuvien.selftraining.training.Phase.values().length);
+
+    byte[] xlsx = rest.withBasicAuth(KHTC, "test-secret").getForObject("/api/reports/" + year
+        + "/bao-cao.xlsx?scope=unit:THCS-PHUHUNG", byte[].class);
+    try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+      List<String> cells = new java.util.ArrayList<>();
+      for (var sheet : workbook) {
+        for (var row : sheet) {
+          List<String> texts = new java.util.ArrayList<>();
+          row.forEach(cell -> texts.add(cell.toString()));
+          if (texts.contains(name)) {
+            cells.addAll(texts);
+          }
+        }
+      }
+      assertThat(cells).as("workbook row of " + name).isNotEmpty().doesNotContain("Quá hạn, chưa hoàn thành",
+          "Đang thực hiện", "Hoàn thành trễ hạn");
+      assertThat(cells.stream().filter("Không tham gia"::equals).count())
+          .isGreaterThanOrEqualTo(vn.thuvien.selftraining.training.Phase.values().length);
+    }
   }
 
   @Test
