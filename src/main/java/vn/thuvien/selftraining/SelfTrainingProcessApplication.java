@@ -137,10 +137,10 @@ public class SelfTrainingProcessApplication extends SpringBootProcessApplication
       List<String> formKeys = new ArrayList<>();
       model.getModelElementsByType(UserTask.class).forEach(task -> formKeys.add(task.getCamundaFormKey()));
       model.getModelElementsByType(StartEvent.class).forEach(event -> formKeys.add(event.getCamundaFormKey()));
+      List<String> deployed = repository.getDeploymentResourceNames(definition.getDeploymentId());
       for (String formKey : formKeys) {
         if (formKey != null && formKey.startsWith(EMBEDDED_FORM)
-            && !repository.getDeploymentResourceNames(definition.getDeploymentId())
-                .contains(formKey.substring(EMBEDDED_FORM.length()))) {
+            && !deployed.contains(formKey.substring(EMBEDDED_FORM.length()))) {
           problems.add("form '" + formKey + "' of process '" + key + "' is not in its deployment");
         }
       }

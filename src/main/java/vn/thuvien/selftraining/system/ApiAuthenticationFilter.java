@@ -83,6 +83,11 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   }
 
   private CurrentUser fromSession(HttpSession session) {
+    return sessionUser(session, engine);
+  }
+
+  /** Whoever is logged into Camunda's web applications with this session, for this engine; null for nobody. */
+  static CurrentUser sessionUser(HttpSession session, ProcessEngine engine) {
     if (session == null) {
       return null;
     }
@@ -94,6 +99,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
     return null;
   }
+
 
   private CurrentUser fromBasic(String header) {
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {

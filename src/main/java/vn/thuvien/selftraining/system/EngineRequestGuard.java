@@ -24,15 +24,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -108,21 +104,22 @@ public class EngineRequestGuard extends OncePerRequestFilter {
             "Yêu cầu quá lớn (tối đa " + MAX_BODY_BYTES / (1024 * 1024) + " MB); không có gì được lưu.");
         return;
       }
-      Target target = asSystem(() -> task.matches() ? taskForm(task.group(1)) : startForm(start.group(1), start.group(2)));
-      if (target == null) {
-        // not found or not visible to the caller: Camunda answers that itself
+      Target target = task.matches() ? taskForm(task.group(1)) : startForm(start.group(1), start.group(2));
+      JsonNode variables = variables(body);
+      if (target == null || variables == null) {
+        // not found or not visible to the caller, or no JSON: Camunda answers that itself
         chain.doFilter(new CachedBodyRequest(request, body), response);
         return;
       }
       String form = target.form();
-      List<String> foreign = asSystem(() -> foreignFields(body, form));
+      List<String> foreign = foreignFields(variables, form);
       if (!foreign.isEmpty()) {
         LOG.info("Request refused ({} {} by {}): fields {} are not in {}", method, request.getRequestURI(),
             user(request), foreign, form == null ? "any form" : form);
         refuse(response, HttpServletResponse.SC_BAD_REQUEST, foreignMessage(foreign));
         return;
       }
-      String oversized = oversizedFile(body);
+      String oversized = oversizedFile(variables);
       if (oversized != null) {
         LOG.info("Request refused ({} {} by {}): {}", method, request.getRequestURI(), user(request), oversized);
         refuse(response, HttpServletResponse.SC_BAD_REQUEST, oversized);
@@ -141,9 +138,8 @@ public class EngineRequestGuard extends OncePerRequestFilter {
   }
 
   /**
-   * Reads what the guard needs (a task's or definition's form, the deployed form) as the system: a
-   * participant may not read deployments, yet her task's form decides what she may send. Whether
-   * she may see the task at all is still asked as her.
+   * Reads a deployed form as the system: a participant may not read deployments, yet her task's
+   * form decides what she may send. Whether she may see the task at all is asked as her.
    */
   private <T> T asSystem(java.util.function.Supplier<T> read) {
     var identity = engine.getIdentityService();
@@ -187,18 +183,22 @@ public class EngineRequestGuard extends OncePerRequestFilter {
     return deploymentId + "|" + formKey.substring(EMBEDDED.length());
   }
 
-  /** Names of the submitted variables the form does not have, in the order sent. */
-  private List<String> foreignFields(byte[] body, String form) {
+  /** The body's {@code variables}, read once for every check; null for an empty or malformed body. */
+  private JsonNode variables(byte[] body) {
     if (body.length == 0) {
-      return List.of();
+      return null;
     }
-    JsonNode variables;
     try {
-      variables = json.readTree(body).path("variables");
+      return json.readTree(body).path("variables");
     } catch (IOException malformed) {
-      return List.of(); // Camunda answers a malformed body itself
+      return null;
     }
-    Set<String> allowed = form == null ? Set.of() : formFields.computeIfAbsent(form, this::readFields);
+  }
+
+  /** Names of the submitted variables the form does not have, in the order sent. */
+  private List<String> foreignFields(JsonNode variables, String form) {
+    Set<String> allowed = form == null ? Set.of()
+        : formFields.computeIfAbsent(form, name -> asSystem(() -> readFields(name)));
     List<String> foreign = new ArrayList<>();
     for (Iterator<String> names = variables.fieldNames(); names.hasNext(); ) {
       String name = names.next();
@@ -214,13 +214,7 @@ public class EngineRequestGuard extends OncePerRequestFilter {
    * decodes it: a file far over the limit otherwise failed deep in the JSON reader with an empty
    * message.
    */
-  private String oversizedFile(byte[] body) {
-    JsonNode variables;
-    try {
-      variables = json.readTree(body).path("variables");
-    } catch (IOException malformed) {
-      return null;
-    }
+  private String oversizedFile(JsonNode variables) {
     for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> variable = it.next();
       JsonNode value = variable.getValue();
@@ -269,8 +263,8 @@ public class EngineRequestGuard extends OncePerRequestFilter {
     if (authentication != null) {
       return authentication.getGroupIds() != null && authentication.getGroupIds().contains(Groups.ADMINS);
     }
-    UserAuthentication session = sessionUser(request);
-    return session != null && session.getGroupIds() != null && session.getGroupIds().contains(Groups.ADMINS);
+    CurrentUser session = ApiAuthenticationFilter.sessionUser(request.getSession(false), engine);
+    return session != null && session.isAdmin();
   }
 
   private String user(HttpServletRequest request) {
@@ -278,17 +272,11 @@ public class EngineRequestGuard extends OncePerRequestFilter {
     if (authentication != null) {
       return authentication.getUserId();
     }
-    UserAuthentication session = sessionUser(request);
-    return session == null ? "anonymous" : session.getName();
+    CurrentUser session = ApiAuthenticationFilter.sessionUser(request.getSession(false), engine);
+    return session == null ? "anonymous" : session.userId();
   }
 
-  private UserAuthentication sessionUser(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-    var authentication = authentications == null ? null
-        : authentications.getAuthenticationForProcessEngine(engine.getName());
-    return authentication instanceof UserAuthentication user ? user : null;
-  }
+
 
   /** The whole body, or null when it is larger than {@link #MAX_BODY_BYTES}. */
   private static byte[] readBody(HttpServletRequest request) throws IOException {
