@@ -97,8 +97,15 @@ public class MailDigests {
         taskId == null ? properties.tasklistUrl() : properties.taskUrl(taskId),
         linkLabel,
         isConcern(kind) ? "Người phản ánh" : "Người/đơn vị chậm trễ",
-        kind == NoticeKind.CONCERN_ANSWERED ? "Nội dung trả lời" : "Nội dung",
+        detailLabel(kind),
         blankToNull(row.detail()));
+  }
+
+  private static String detailLabel(NoticeKind kind) {
+    if (kind == NoticeKind.CONCERN_ANSWERED) {
+      return "Nội dung trả lời";
+    }
+    return kind == NoticeKind.REPORT_RETURNED ? "Lý do trả lại" : "Nội dung";
   }
 
   static boolean isConcern(NoticeKind kind) {
@@ -118,6 +125,8 @@ public class MailDigests {
           + " hoàn thành trên Tasklist trước hạn.";
       case OVERDUE -> "Việc này đã quá hạn nhưng chưa hoàn thành. Đề nghị " + SALUTATION
           + " hoàn thành ngay trên Tasklist.";
+      case REPORT_RETURNED -> "Hiệu trưởng đã trả lại bài thu hoạch của " + SALUTATION + " để chỉnh sửa. Đề nghị "
+          + SALUTATION + " xem lý do dưới đây, chỉnh sửa và nộp lại trên Tasklist trước hạn.";
       case WEEKLY_REMINDER -> "Việc này đã quá hạn và vẫn chưa hoàn thành. Đề nghị " + SALUTATION
           + " hoàn thành sớm, trước khi đơn vị chốt báo cáo.";
       case ESCALATION -> (row.aboutPerson() == null || row.aboutPerson().isBlank()

@@ -8,6 +8,11 @@ public enum NoticeKind {
   REMINDER("Sắp đến hạn", true),
   /** To a participant or a manager: the deadline passed and the work is still open. */
   OVERDUE("Đã quá hạn", true),
+  /**
+   * To a participant: the principal returned the report for revision; carries the reason and links
+   * the reopened submission (not sent once she has submitted again).
+   */
+  REPORT_RETURNED("Bài thu hoạch được trả lại để chỉnh sửa", true),
   /** Weekly after the deadline, until the cut-off. */
   WEEKLY_REMINDER("Nhắc lại: vẫn chưa hoàn thành", true),
   /** To the level above: somebody under them is late. */

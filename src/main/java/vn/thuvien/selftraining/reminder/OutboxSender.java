@@ -243,9 +243,10 @@ public class OutboxSender {
       return new Outcome(0, 0, 0);
     }
 
-    Map<String, String> openTasks = openTasks(claimed);
-    List<Long> done = claimed.stream()
-        .filter(row -> row.onlyWhileOpen() && !openTasks.containsKey(row.taskRef()))
+    Map<String, Task> open = openTasks(claimed);
+    Map<String, String> openTasks = new HashMap<>();
+    open.forEach((ref, task) -> openTasks.put(ref, task.getId()));
+    List<Long> done = claimed.stream().filter(row -> row.onlyWhileOpen() && aboutDoneWork(row, open.get(row.taskRef())))
         .map(OutboxRow::id).toList();
     Set<Long> skipped = new HashSet<>(done);
     if (!done.isEmpty()) {
@@ -408,19 +409,28 @@ public class OutboxSender {
     }
   }
 
+  /**
+   * Whether the task the notice was about is done: none is open, or the one open was opened after
+   * the notice was recorded (a report sent back reopens the submission: what was said about the
+   * first one is stale).
+   */
+  private static boolean aboutDoneWork(OutboxRow row, Task open) {
+    return open == null || open.getCreateTime().toInstant().isAfter(row.createdAt());
+  }
+
   /** The open task of every (process instance, task) that the rows point at, by {@link OutboxRow#taskRef()}. */
-  private Map<String, String> openTasks(List<OutboxRow> claimed) {
+  private Map<String, Task> openTasks(List<OutboxRow> claimed) {
     List<String> instances = claimed.stream().filter(OutboxRow::chasesTask).map(OutboxRow::processInstanceId)
         .distinct().toList();
     String[] keys = claimed.stream().filter(OutboxRow::chasesTask).map(OutboxRow::taskDefinitionKey).distinct()
         .toArray(String[]::new);
-    Map<String, String> open = new HashMap<>();
+    Map<String, Task> open = new HashMap<>();
     for (int from = 0; from < instances.size(); from += OutboxRows.IN_LIST_SIZE) {
       String[] chunk = instances.subList(from, Math.min(instances.size(), from + OutboxRows.IN_LIST_SIZE))
           .toArray(String[]::new);
       for (Task task : tasks.createTaskQuery().processInstanceIdIn(chunk).taskDefinitionKeyIn(keys)
           .orderByTaskCreateTime().asc().list()) {
-        open.putIfAbsent(OutboxRow.taskRef(task.getProcessInstanceId(), task.getTaskDefinitionKey()), task.getId());
+        open.putIfAbsent(OutboxRow.taskRef(task.getProcessInstanceId(), task.getTaskDefinitionKey()), task);
       }
     }
     return open;

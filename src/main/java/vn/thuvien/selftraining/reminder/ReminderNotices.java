@@ -20,12 +20,16 @@ import vn.thuvien.selftraining.campaign.CampaignCalendars;
 import vn.thuvien.selftraining.directory.Directory;
 import vn.thuvien.selftraining.directory.Directory.Person;
 import vn.thuvien.selftraining.reminder.ReminderStep.Audience;
+import vn.thuvien.selftraining.training.Phase;
+import vn.thuvien.selftraining.training.StaffSelfTrainingProcess;
 
 /**
  * The ladder's delegates; each records notices in the outbox, in the transaction of the timer
  * job that fired it, and sends nothing itself:
  * <ul>
- * <li>{@code phaseOpenedNotice}: create listener of each participant task: the phase is open;</li>
+ * <li>{@code phaseOpenedNotice}: create listener of each participant task: the phase is open, or,
+ * when the submission reopens because the principal returned the report, that it was returned and
+ * why;</li>
  * <li>{@code remind}: every {@code Task_Remind*}: the deadline is near (skipped when the task
  * opened less than a day ago: its opening notice already said when it is due);</li>
  * <li>{@code chase}: every {@code Task_Chase*}: at the due date an overdue notice to whoever is
@@ -51,6 +55,13 @@ public class ReminderNotices {
   public TaskListener phaseOpenedNotice() {
     return task -> {
       ReminderStep step = ReminderLadder.ofUserTask(task.getTaskDefinitionKey());
+      if (Phase.REPORT_SUBMISSION.taskId().equals(task.getTaskDefinitionKey())
+          && Boolean.FALSE.equals(task.getVariable(StaffSelfTrainingProcess.VAR_REPORT_ACCEPTED))) {
+        // one notice per return, whatever else was said about this task today
+        notify(task.getExecution(), step, Audience.PARTICIPANT, NoticeKind.REPORT_RETURNED, task.getDueDate(), null,
+            (String) task.getVariable(StaffSelfTrainingProcess.VAR_RETURN_REASON), task.getId());
+        return;
+      }
       notify(task.getExecution(), step, Audience.PARTICIPANT, NoticeKind.PHASE_OPENED, task.getDueDate(), null);
     };
   }
@@ -96,13 +107,19 @@ public class ReminderNotices {
 
   private void notify(DelegateExecution execution, ReminderStep step, Audience audience, NoticeKind kind, Date due,
       String aboutPerson) {
+    notify(execution, step, audience, kind, due, aboutPerson, null, null);
+  }
+
+  private void notify(DelegateExecution execution, ReminderStep step, Audience audience, NoticeKind kind, Date due,
+      String aboutPerson, String detail, String occurrence) {
     String schoolYear = (String) execution.getVariable("schoolYear");
     Date now = Date.from(clock.instant());
     LocalDate day = LocalDate.ofInstant(clock.instant(), CampaignCalendar.ZONE);
     String unitName = unitName(execution);
     for (Person person : recipients(execution, audience)) {
       outbox.enqueue(new Notice(kind, person.id(), person.email(), person.fullName(), schoolYear, aboutPerson,
-          unitName, step.stepLabel(), due, execution.getProcessInstanceId(), step.taskDefinitionKey(), now, day));
+          unitName, step.stepLabel(), due, execution.getProcessInstanceId(), step.taskDefinitionKey(), now, day,
+          detail, occurrence));
     }
   }
 

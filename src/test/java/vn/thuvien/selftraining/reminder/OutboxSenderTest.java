@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
+import vn.thuvien.selftraining.SmallProvince;
 import vn.thuvien.selftraining.campaign.CampaignCalendar;
+import vn.thuvien.selftraining.directory.DirectoryImportService;
+import vn.thuvien.selftraining.report.PersonHistory;
 
 /**
  * The sender against a real SMTP server (GreenMail), time driven through the engine clock:
@@ -60,6 +64,8 @@ class OutboxSenderTest {
   private static final String PLAN_LABEL = "Lập hồ sơ và kế hoạch tự bồi dưỡng";
   private static final Date PLAN_DUE = at(LocalDateTime.of(2040, 11, 30, 23, 59));
   private static final AtomicInteger PEOPLE = new AtomicInteger();
+  private static final byte[] PDF = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF"
+      .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   @Autowired Outbox outbox;
   @Autowired OutboxSender sender;
@@ -73,6 +79,8 @@ class OutboxSenderTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired Clock clock;
+  @Autowired DirectoryImportService importer;
+  @Autowired PersonHistory history;
 
   @BeforeEach
   void emptyOutboxOnAWednesdayMorning() {
@@ -308,6 +316,53 @@ class OutboxSenderTest {
     assertThat(smtp.getReceivedMessages()).as("no email after the fact").isEmpty();
     assertThat(rows.find(opened).orElseThrow().status()).isEqualTo(Outbox.SKIPPED);
     assertThat(rows.find(opened).orElseThrow().lastError()).isEqualTo(OutboxRows.SKIPPED_TASK_DONE);
+  }
+
+  @Test
+  void reportReturnedTheDayItWasSubmittedIsAnnouncedOnceWithTheReasonAndTheReopenedTask() throws Exception {
+    // 09:00 the submission opens (its opening notice waits for the outbox), 09:30 she submits,
+    // 10:00 the principal sends it back
+    importer.importAsSystem(SmallProvince.files());
+    ProcessInstance lan = runtime.startProcessInstanceByKey(KEY, businessKey(YEAR, "THCS-A1", "r.nva1"), Map.of(
+        VAR_SCHOOL_YEAR, YEAR, VAR_UNIT_CODE, "THCS-A1", VAR_PERSON_ID, "r.nva1",
+        VAR_PERSON_NAME, "Nguyễn Thị Lan Anh"));
+    runtime.createProcessInstanceModification(lan.getId()).startBeforeActivity(TASK_SUBMIT_REPORT)
+        .cancelAllForActivity(TASK_PREPARE_PLAN).execute();
+    long opened = jdbc.queryForObject("SELECT id FROM mail_outbox WHERE kind = 'PHASE_OPENED' "
+        + "AND process_instance_id = ? AND task_definition_key = ?", Long.class, lan.getId(), TASK_SUBMIT_REPORT);
+    advance(Duration.ofMinutes(30));
+    tasks.complete(openTask(lan, TASK_SUBMIT_REPORT).getId(), Map.of(VAR_REPORT_FILE,
+        Variables.fileValue("thu-hoach.pdf").file(PDF).mimeType("application/pdf").create()));
+    advance(Duration.ofMinutes(30));
+    String reason = "Cần bổ sung phần liên hệ thực tế tại thư viện trường.";
+    tasks.complete(openTask(lan, TASK_EVALUATE_REPORT).getId(), Map.of(VAR_REPORT_ACCEPTED, false,
+        VAR_RETURN_REASON, reason));
+    Task reopened = openTask(lan, TASK_SUBMIT_REPORT);
+
+    assertThat(sender.sendDue()).isEqualTo(1);
+
+    MimeMessage email = single();
+    assertThat(email.getSubject())
+        .isEqualTo("[Tự bồi dưỡng thư viện] Bài thu hoạch được trả lại để chỉnh sửa: Nộp thu hoạch");
+    String link = "https://tubd.sogd.example.vn/camunda/app/tasklist/default/#/?task=" + reopened.getId();
+    for (String body : List.of(part(email, 0), part(email, 1))) {
+      assertThat(body).contains("Lý do trả lại", reason, link, "Mở việc trong Tasklist")
+          .contains("Hiệu trưởng đã trả lại bài thu hoạch của Ông/Bà để chỉnh sửa")
+          .doesNotContain("Bắt đầu giai đoạn");
+    }
+    assertThat(rows.find(opened).orElseThrow().status()).as("the first opening is stale").isEqualTo(Outbox.SKIPPED);
+    assertThat(rows.find(opened).orElseThrow().lastError()).isEqualTo(OutboxRows.SKIPPED_TASK_DONE);
+
+    assertThat(sender.sendDue()).isZero();
+    assertThat(smtp.getReceivedMessages()).as("announced once").hasSize(1);
+
+    long recordId = jdbc.queryForObject("SELECT id FROM participant_record WHERE process_instance_id = ?",
+        Long.class, lan.getId());
+    List<PersonHistory.Entry> trail = history.of(history.subject(YEAR, recordId).orElseThrow());
+    assertThat(trail).filteredOn(e -> e.kind().equals("RETURNED")).singleElement()
+        .satisfies(e -> assertThat(e.detail()).isEqualTo(reason));
+    assertThat(trail).filteredOn(e -> e.kind().equals("MAIL")).extracting(PersonHistory.Entry::label)
+        .containsOnlyOnce("Email \"Bài thu hoạch được trả lại để chỉnh sửa\" gửi Nguyễn Thị Lan Anh");
   }
 
   @Test

@@ -175,6 +175,27 @@ class StaffSelfTrainingProcessTest {
   }
 
   @Test
+  void eachReturnTellsTheParticipantWhyEvenTwiceOnTheDayShePostedIt() {
+    start();
+    walkTo(TASK_SUBMIT_REPORT);
+    support.jdbc.update("DELETE FROM mail_outbox");
+    submitReport("thu-hoach.pdf", PDF);
+    complete(task(), Variables.putValue(VAR_REPORT_ACCEPTED, false)
+        .putValue(VAR_RETURN_REASON, "Cần bổ sung phần liên hệ thực tế tại trường."));
+    String reopened = task().getId();
+    submitReport("thu-hoach-ban-sua.pdf", PDF);
+    complete(task(), Variables.putValue(VAR_REPORT_ACCEPTED, false)
+        .putValue(VAR_RETURN_REASON, "Trích dẫn tài liệu chưa đúng quy định."));
+
+    assertThat(support.jdbc.queryForList("SELECT kind || ' ' || recipient_id || ' ' || task_definition_key || ' '"
+        + " || detail FROM mail_outbox WHERE recipient_id = ? ORDER BY id", String.class, PERSON)).containsExactly(
+        "REPORT_RETURNED nv.lan Task_SubmitReport Cần bổ sung phần liên hệ thực tế tại trường.",
+        "REPORT_RETURNED nv.lan Task_SubmitReport Trích dẫn tài liệu chưa đúng quy định.");
+    assertThat(support.jdbc.queryForList("SELECT dedup_key FROM mail_outbox WHERE kind = 'REPORT_RETURNED' ORDER BY id",
+        String.class)).first().asString().endsWith("|" + reopened);
+  }
+
+  @Test
   void guidancePublishedAfterTheParticipantWaitsReleasesThem() {
     start();
     walkTo(TASK_STUDY_OPTIONAL_PART);
