@@ -517,7 +517,8 @@
     const phases = page.overview.phases;
     const head = el('thead');
     const tr = el('tr');
-    ['Họ và tên', 'Thao tác'].concat(phases.map(p => p.label), ['Chủ đề tự chọn', 'Điểm', 'Xếp loại', 'Trạng thái'])
+    ['Họ và tên', 'Mã người', 'Email', 'Thao tác'].concat(phases.map(p => p.label),
+      ['Chủ đề tự chọn', 'Điểm', 'Xếp loại', 'Trạng thái'])
       .forEach(h => tr.appendChild(el('th', h, {scope: 'col'})));
     head.appendChild(tr);
     const body = el('tbody');
@@ -525,9 +526,9 @@
       const row = el('tr', null, {'data-record': person.recordId, 'data-person': person.personId});
       const name = el('td');
       name.appendChild(el('strong', person.fullName));
-      name.appendChild(el('br'));
-      name.appendChild(el('span', person.personId, {class: 'muted small'}));
       row.appendChild(name);
+      row.appendChild(el('td', person.personId, {class: 'person-code'}));
+      row.appendChild(el('td', person.email || '', {class: 'person-email'}));
       const actions = el('div', null, {class: 'actions'});
       if (person.processInstanceId) {
         actions.appendChild(el('a', 'Mở trong Cockpit', {class: 'cockpit-link', target: '_blank', rel: 'noopener',

@@ -257,7 +257,8 @@ public class CampaignReports {
 
   /**
    * Streams the people of the scope (withdrawn ones too, with their status), by Phòng, unit and
-   * name, without holding them all: 50,000 lines are written straight to a sheet.
+   * name (given name first, {@link VietnameseNameOrder}), without holding more than a unit's
+   * people: 50,000 lines are written straight to a sheet.
    *
    * <p>Two queries: the phases first, in key order, kept as numbers (about 200 bytes a person);
    * then the records alone, sorted. One sorted join of every (record, phase) row is six times as
@@ -281,10 +282,13 @@ public class CampaignReports {
         + "JOIN participant_record r ON r.id = p.record_id WHERE " + where, phases, args);
     PersonCollector collector = new PersonCollector(sink, now, unitNames, districtOf, phases);
     jdbc.query("SELECT r.id, r.person_id, r.person_name, r.unit_code, r.status, r.topic, r.score, r.classification, "
-        + "r.revision_count, r.process_instance_id, r.closed_at, u.district_code "
-        + "FROM participant_record r LEFT JOIN org_unit u ON u.code = r.unit_code WHERE " + where
-        // units under the Sở last, as in the figures; H2 and PostgreSQL disagree on where NULL sorts
-        + " ORDER BY u.district_code NULLS LAST, r.unit_code, r.person_name, r.id", collector, args);
+        + "r.revision_count, r.process_instance_id, r.closed_at, u.district_code, p.email "
+        + "FROM participant_record r LEFT JOIN org_unit u ON u.code = r.unit_code "
+        + "LEFT JOIN person p ON p.id = r.person_id WHERE " + where
+        // units under the Sở last, as in the figures; H2 and PostgreSQL disagree on where NULL sorts;
+        // within a unit the collector orders the names as Vietnamese lists do
+        + " ORDER BY u.district_code NULLS LAST, r.unit_code", collector, args);
+    collector.flush();
   }
 
   /**
@@ -357,6 +361,9 @@ public class CampaignReports {
     private final Map<String, String> unitNames;
     private final Map<String, String> districtOf;
     private final PhaseRows phases;
+    /** One unit's people at a time (a few dozen), sorted before they go on. */
+    private final List<PersonRow> unitRows = new ArrayList<>();
+    private String currentUnit;
 
     PersonCollector(Consumer<PersonRow> sink, Instant now, Map<String, String> unitNames,
         Map<String, String> districtOf, PhaseRows phases) {
@@ -374,11 +381,22 @@ public class CampaignReports {
       String district = districtOf.get(unit);
       ParticipantStatus status = ParticipantStatus.valueOf(rs.getString("status"));
       boolean closed = rs.getTimestamp("closed_at") != null;
-      sink.accept(new PersonRow(id, rs.getString("person_id"), rs.getString("person_name"), unit,
+      if (!unit.equals(currentUnit)) {
+        flush();
+        currentUnit = unit;
+      }
+      unitRows.add(new PersonRow(id, rs.getString("person_id"), rs.getString("person_name"), rs.getString("email"), unit,
           unitNames.getOrDefault(unit, unit),
           district == null ? "Trực thuộc Sở" : unitNames.getOrDefault(district, district), status,
           phases.take(id, status, closed, now), rs.getString("topic"), rs.getBigDecimal("score"),
           rs.getString("classification"), rs.getInt("revision_count"), rs.getString("process_instance_id")));
+    }
+
+    /** Hands the people of the unit read last to the sink, in Vietnamese name order. */
+    void flush() {
+      unitRows.sort(VietnameseNameOrder.PEOPLE);
+      unitRows.forEach(sink);
+      unitRows.clear();
     }
   }
 }

@@ -12,9 +12,11 @@ import vn.thuvien.selftraining.training.Phase;
 /**
  * One person's line of the matrix: their status in every phase, topic, score, classification.
  *
+ * @param personId the person's code in the directory (Mã người)
+ * @param email their address in the directory, or null
  * @param phases every phase, in order
  */
-public record PersonRow(long recordId, String personId, String fullName, String unitCode, String unitName,
+public record PersonRow(long recordId, String personId, String fullName, String email, String unitCode, String unitName,
     String districtName, ParticipantStatus status, Map<Phase, PhaseCell> phases, String topic,
     BigDecimal score, String classification, int revisionCount, String processInstanceId) {
 

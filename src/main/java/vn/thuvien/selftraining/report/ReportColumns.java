@@ -121,6 +121,8 @@ final class ReportColumns {
   static List<Column<PersonRow>> personColumns() {
     List<Column<PersonRow>> columns = new ArrayList<>();
     columns.add(new Column<>(null, "Họ và tên", 28, PersonRow::fullName));
+    columns.add(new Column<>(null, "Mã người", 14, PersonRow::personId));
+    columns.add(new Column<>(null, "Email", 28, PersonRow::email));
     columns.add(new Column<>(null, "Đơn vị", 32, PersonRow::unitName));
     columns.add(new Column<>(null, "Phòng GD&ĐT", 28, PersonRow::districtName));
     for (Phase phase : Phase.values()) {
@@ -208,6 +210,8 @@ final class ReportColumns {
   static List<Object> personTotals(PeopleTotals totals) {
     List<Object> values = new ArrayList<>();
     values.add(TOTAL);
+    values.add(null);
+    values.add(null);
     values.add(new Labelled(totals.participants(), "", " người tham gia"));
     values.add(totals.withdrawn() == 0 ? null : "không tính " + totals.withdrawn() + " người không tham gia");
     for (Phase phase : Phase.values()) {

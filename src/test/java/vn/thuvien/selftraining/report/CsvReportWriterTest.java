@@ -34,7 +34,8 @@ class CsvReportWriterTest {
       "Nộp thu hoạch – Chưa hoàn thành", "Đánh giá thu hoạch – Đúng hạn", "Đánh giá thu hoạch – Trễ hạn",
       "Đánh giá thu hoạch – Chưa hoàn thành");
 
-  static final List<String> PEOPLE_HEADER = List.of("STT", "Họ và tên", "Đơn vị", "Phòng GD&ĐT",
+  static final List<String> PEOPLE_HEADER = List.of("STT", "Họ và tên", "Mã người", "Email", "Đơn vị",
+      "Phòng GD&ĐT",
       "Lập hồ sơ và kế hoạch tự bồi dưỡng – Tình trạng", "Lập hồ sơ và kế hoạch tự bồi dưỡng – Ngày hoàn thành",
       "Tự bồi dưỡng Phần chung – Tình trạng", "Tự bồi dưỡng Phần chung – Ngày hoàn thành",
       "Tự bồi dưỡng Phần tự chọn – Tình trạng", "Tự bồi dưỡng Phần tự chọn – Ngày hoàn thành",
@@ -85,22 +86,24 @@ class CsvReportWriterTest {
     List<CSVRecord> records = read(out.toByteArray());
     assertThat(records.get(0).toList()).isEqualTo(PEOPLE_HEADER);
     assertThat(records).hasSize(8);
-    assertThat(records.get(1).toList()).containsExactly("1", "Nguyễn Thị Lan", "Trường THCS Phú Hưng", CITY,
+    assertThat(records.get(1).toList()).containsExactly("1", "Nguyễn Thị Lan", "gv1", "gv1@example.edu.vn",
+        "Trường THCS Phú Hưng", CITY,
         "Hoàn thành đúng hạn", "15/10/2026", "Hoàn thành đúng hạn", "20/11/2026", "Hoàn thành đúng hạn", "10/01/2027",
         "Hoàn thành đúng hạn", "12/02/2027", "Hoàn thành đúng hạn", "20/02/2027", "Hoàn thành đúng hạn", "24/02/2027",
         "Tổ chức hoạt động đọc sách cho học sinh", "8.5", "Giỏi", "Đã được đánh giá");
-    assertThat(records.get(2).toList()).containsExactly("2", "Trần Văn Minh", "Trường THCS Phú Hưng", CITY,
+    assertThat(records.get(2).toList()).containsExactly("2", "Trần Văn Minh", "gv2", "gv2@example.edu.vn",
+        "Trường THCS Phú Hưng", CITY,
         "Hoàn thành đúng hạn", "10/10/2026", "Hoàn thành trễ hạn", "20/12/2026", "Hoàn thành đúng hạn", "12/01/2027",
         "Hoàn thành đúng hạn", "13/02/2027", "Hoàn thành đúng hạn", "21/02/2027", "Đang thực hiện", "",
         "Ứng dụng công nghệ thông tin trong thư viện", "", "", "Đã nộp thu hoạch – chờ đánh giá");
     assertThat(records.get(3).get(1)).isEqualTo("Lê Thị Hồng Nhung");
-    assertThat(records.get(3).get(6)).isEqualTo("Quá hạn, chưa hoàn thành");
-    assertThat(records.get(3).get(19)).isEqualTo("Không hoàn thành – quá hạn");
+    assertThat(records.get(3).get(8)).isEqualTo("Quá hạn, chưa hoàn thành");
+    assertThat(records.get(3).get(21)).isEqualTo("Không hoàn thành – quá hạn");
     assertThat(records.get(5).get(1)).isEqualTo("Phạm Quốc Dũng");
-    assertThat(records.get(5).get(19)).isEqualTo("Không tham gia (theo xác nhận của Hiệu trưởng)");
-    assertThat(records.get(6).toList().subList(12, 20)).containsExactly("Hoàn thành trễ hạn", "28/02/2027",
+    assertThat(records.get(5).get(21)).isEqualTo("Không tham gia (theo xác nhận của Hiệu trưởng)");
+    assertThat(records.get(6).toList().subList(14, 22)).containsExactly("Hoàn thành trễ hạn", "28/02/2027",
         "Hoàn thành đúng hạn", "02/03/2027", "Xây dựng thư viện thân thiện", "7.25", "Khá", "Đã được đánh giá");
-    assertThat(records.get(7).toList()).containsExactly("", "Tổng cộng", "5 người tham gia",
+    assertThat(records.get(7).toList()).containsExactly("", "Tổng cộng", "", "", "5 người tham gia",
         "không tính 1 người không tham gia", "5 đã hoàn thành", "", "3 đã hoàn thành", "", "3 đã hoàn thành", "",
         "3 đã hoàn thành", "", "3 đã hoàn thành", "", "2 đã hoàn thành", "", "", "TB 7.88", "", "");
   }
@@ -114,8 +117,8 @@ class CsvReportWriterTest {
     writer.writePeople(ReportFixtures.province(), ReportFixtures.streamer(List.of(typed)), out);
     CSVRecord line = read(out.toByteArray()).get(1);
     assertThat(line.get(1)).isEqualTo("'=HYPERLINK(\"http://x\")");
-    assertThat(line.get(16)).isEqualTo("'@SUM(A1)");
-    assertThat(line.get(17)).isEqualTo("10");
+    assertThat(line.get(18)).isEqualTo("'@SUM(A1)");
+    assertThat(line.get(19)).isEqualTo("10");
     assertThat(CsvReportWriter.text(new BigDecimal("8.25"))).isEqualTo("8.25");
   }
 

@@ -111,6 +111,11 @@ class ProgressViewBrowserTest {
           .isEqualTo("Toàn tỉnh › " + DISTRICT_NAME + " › " + UNIT_NAME);
       WebElement librarian = browser.driver().findElement(By.cssSelector("#people tr[data-person='" + LIBRARIAN + "']"));
       assertThat(librarian.getText()).contains("Đang thực hiện").contains("Chưa bắt đầu").contains("Hạn ");
+      assertThat(browser.driver().findElements(By.cssSelector("#people thead th"))).extracting(WebElement::getText)
+          .startsWith("Họ và tên", "Mã người", "Email");
+      assertThat(librarian.findElement(By.cssSelector("td.person-code")).getText()).isEqualTo(LIBRARIAN);
+      assertThat(librarian.findElement(By.cssSelector("td.person-email")).getText()).contains("@")
+          .isEqualTo(person(year, "unit:THCS-PHUHUNG", LIBRARIAN).path("email").asText());
       String processInstanceId = person(year, "unit:THCS-PHUHUNG", LIBRARIAN).path("processInstanceId").asText();
       assertThat(librarian.findElement(By.linkText("Mở trong Cockpit")).getDomProperty("href")).isEqualTo(
           browser.url("/camunda/app/cockpit/default/#/process-instance/" + processInstanceId + "/runtime"));

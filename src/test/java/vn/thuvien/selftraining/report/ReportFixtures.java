@@ -166,7 +166,7 @@ final class ReportFixtures {
 
   static PersonRow person(long id, String name, String unitCode, String unitName, String districtName,
       ParticipantStatus status, Map<Phase, PhaseCell> phases, String topic, BigDecimal score, String classification) {
-    return new PersonRow(id, "gv" + id, name, unitCode, unitName, districtName, status, phases, topic, score,
+    return new PersonRow(id, "gv" + id, name, "gv" + id + "@example.edu.vn", unitCode, unitName, districtName, status, phases, topic, score,
         classification, 0, "pi-" + id);
   }
 

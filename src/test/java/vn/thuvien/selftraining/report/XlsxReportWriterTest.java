@@ -44,7 +44,7 @@ class XlsxReportWriterTest {
           .containsExactly("Tổng hợp", "Đơn vị", "Cá nhân");
       for (int i = 0; i < 3; i++) {
         XSSFSheet sheet = workbook.getSheetAt(i);
-        int last = i == 2 ? 19 : LAST;
+        int last = i == 2 ? 21 : LAST;
         assertThat(text(sheet, 0, 0)).isEqualTo("SỞ GIÁO DỤC VÀ ĐÀO TẠO BẾN TRE");
         assertThat(text(sheet, 1, 0)).isEqualTo("PHÒNG KẾ HOẠCH – TÀI CHÍNH");
         assertThat(bold(workbook, sheet, 1, 0)).isTrue();
@@ -194,49 +194,49 @@ class XlsxReportWriterTest {
   void peopleMatrixShowsEveryPhaseWithRealDates() throws IOException {
     try (XSSFWorkbook workbook = write(ReportFixtures.province(), ReportFixtures.people())) {
       XSSFSheet sheet = workbook.getSheet("Cá nhân");
-      assertThat(texts(sheet, HEADER, 0, 6)).containsExactly("STT", "Họ và tên", "Đơn vị", "Phòng GD&ĐT",
-          "Lập hồ sơ và kế hoạch tự bồi dưỡng", "", "Tự bồi dưỡng Phần chung");
-      assertThat(texts(sheet, HEADER + 1, 4, 5)).containsExactly("Tình trạng", "Ngày hoàn thành");
-      assertThat(texts(sheet, HEADER, 16, 19)).containsExactly("Chủ đề tự chọn", "Điểm", "Xếp loại",
+      assertThat(texts(sheet, HEADER, 0, 8)).containsExactly("STT", "Họ và tên", "Mã người", "Email",
+          "Đơn vị", "Phòng GD&ĐT", "Lập hồ sơ và kế hoạch tự bồi dưỡng", "", "Tự bồi dưỡng Phần chung");
+      assertThat(texts(sheet, HEADER + 1, 6, 7)).containsExactly("Tình trạng", "Ngày hoàn thành");
+      assertThat(texts(sheet, HEADER, 18, 21)).containsExactly("Chủ đề tự chọn", "Điểm", "Xếp loại",
           "Tình trạng chung");
-      assertThat(sheet.getMergedRegions()).contains(new CellRangeAddress(HEADER, HEADER, 4, 5),
-          new CellRangeAddress(HEADER, HEADER, 14, 15), new CellRangeAddress(HEADER, HEADER + 1, 16, 16));
+      assertThat(sheet.getMergedRegions()).contains(new CellRangeAddress(HEADER, HEADER, 6, 7),
+          new CellRangeAddress(HEADER, HEADER, 16, 17), new CellRangeAddress(HEADER, HEADER + 1, 18, 18));
 
       assertThat(number(sheet, DATA, 0)).isEqualTo(1);
-      assertThat(texts(sheet, DATA, 1, 4)).containsExactly("Nguyễn Thị Lan", "Trường THCS Phú Hưng", CITY,
-          "Hoàn thành đúng hạn");
-      Cell planDone = cell(sheet, DATA, 5);
+      assertThat(texts(sheet, DATA, 1, 6)).containsExactly("Nguyễn Thị Lan", "gv1", "gv1@example.edu.vn",
+          "Trường THCS Phú Hưng", CITY, "Hoàn thành đúng hạn");
+      Cell planDone = cell(sheet, DATA, 7);
       assertThat(planDone.getCellType()).isEqualTo(CellType.NUMERIC);
       assertThat(DateUtil.isCellDateFormatted(planDone)).isTrue();
       assertThat(planDone.getCellStyle().getDataFormatString()).isEqualTo("dd/mm/yyyy");
       assertThat(planDone.getLocalDateTimeCellValue().toLocalDate())
           .as("the day in Bến Tre, not in UTC").isEqualTo(LocalDate.of(2026, 10, 15));
-      assertThat(texts(sheet, DATA, 16, 16)).containsExactly("Tổ chức hoạt động đọc sách cho học sinh");
-      assertThat(number(sheet, DATA, 17)).isEqualTo(8.5);
-      assertThat(cell(sheet, DATA, 17).getCellStyle().getDataFormatString()).isEqualTo("0.0#");
-      assertThat(texts(sheet, DATA, 18, 19)).containsExactly("Giỏi", "Đã được đánh giá");
+      assertThat(texts(sheet, DATA, 18, 18)).containsExactly("Tổ chức hoạt động đọc sách cho học sinh");
+      assertThat(number(sheet, DATA, 19)).isEqualTo(8.5);
+      assertThat(cell(sheet, DATA, 19).getCellStyle().getDataFormatString()).isEqualTo("0.0#");
+      assertThat(texts(sheet, DATA, 20, 21)).containsExactly("Giỏi", "Đã được đánh giá");
 
       assertThat(texts(sheet, DATA + 1, 1, 1)).containsExactly("Trần Văn Minh");
-      assertThat(text(sheet, DATA + 1, 6)).isEqualTo("Hoàn thành trễ hạn");
-      assertThat(cell(sheet, DATA + 1, 7).getLocalDateTimeCellValue().toLocalDate())
+      assertThat(text(sheet, DATA + 1, 8)).isEqualTo("Hoàn thành trễ hạn");
+      assertThat(cell(sheet, DATA + 1, 9).getLocalDateTimeCellValue().toLocalDate())
           .isEqualTo(LocalDate.of(2026, 12, 20));
-      assertThat(text(sheet, DATA + 1, 14)).isEqualTo("Đang thực hiện");
-      assertThat(cell(sheet, DATA + 1, 15).getCellType()).isEqualTo(CellType.BLANK);
+      assertThat(text(sheet, DATA + 1, 16)).isEqualTo("Đang thực hiện");
       assertThat(cell(sheet, DATA + 1, 17).getCellType()).isEqualTo(CellType.BLANK);
-      assertThat(text(sheet, DATA + 1, 19)).isEqualTo("Đã nộp thu hoạch – chờ đánh giá");
+      assertThat(cell(sheet, DATA + 1, 19).getCellType()).isEqualTo(CellType.BLANK);
+      assertThat(text(sheet, DATA + 1, 21)).isEqualTo("Đã nộp thu hoạch – chờ đánh giá");
 
       assertThat(texts(sheet, DATA + 2, 1, 1)).containsExactly("Lê Thị Hồng Nhung");
-      assertThat(text(sheet, DATA + 2, 6)).isEqualTo("Quá hạn, chưa hoàn thành");
-      assertThat(text(sheet, DATA + 2, 19)).isEqualTo("Không hoàn thành – quá hạn");
+      assertThat(text(sheet, DATA + 2, 8)).isEqualTo("Quá hạn, chưa hoàn thành");
+      assertThat(text(sheet, DATA + 2, 21)).isEqualTo("Không hoàn thành – quá hạn");
 
-      assertThat(texts(sheet, DATA + 4, 1, 4)).containsExactly("Phạm Quốc Dũng", "Trường THCS Tân Thạch",
-          CHAU_THANH, "Chưa bắt đầu");
-      assertThat(text(sheet, DATA + 4, 19)).isEqualTo("Không tham gia (theo xác nhận của Hiệu trưởng)");
+      assertThat(texts(sheet, DATA + 4, 1, 6)).containsExactly("Phạm Quốc Dũng", "gv5", "gv5@example.edu.vn",
+          "Trường THCS Tân Thạch", CHAU_THANH, "Chưa bắt đầu");
+      assertThat(text(sheet, DATA + 4, 21)).isEqualTo("Không tham gia (theo xác nhận của Hiệu trưởng)");
 
       assertThat(number(sheet, DATA + 5, 0)).isEqualTo(6);
-      assertThat(texts(sheet, DATA + 5, 1, 3)).containsExactly("Võ Thị Thu Hà", "Trường THPT chuyên Bến Tre",
-          "Trực thuộc Sở");
-      assertThat(number(sheet, DATA + 5, 17)).isEqualTo(7.25);
+      assertThat(texts(sheet, DATA + 5, 1, 5)).containsExactly("Võ Thị Thu Hà", "gv6", "gv6@example.edu.vn",
+          "Trường THPT chuyên Bến Tre", "Trực thuộc Sở");
+      assertThat(number(sheet, DATA + 5, 19)).isEqualTo(7.25);
       assertThat(sheet.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) DATA);
       assertThat(sheet.getColumnWidth(1)).isEqualTo(28 * 256);
     }
@@ -249,17 +249,17 @@ class XlsxReportWriterTest {
       int total = DATA + 6;
       assertThat(sheet.getLastRowNum()).isEqualTo(total);
       assertThat(text(sheet, total, 1)).isEqualTo("Tổng cộng");
-      assertThat(number(sheet, total, 2)).isEqualTo(5);
-      assertThat(cell(sheet, total, 2).getCellStyle().getDataFormatString()).isEqualTo("0\" người tham gia\"");
-      assertThat(text(sheet, total, 3)).isEqualTo("không tính 1 người không tham gia");
+      assertThat(number(sheet, total, 4)).isEqualTo(5);
+      assertThat(cell(sheet, total, 4).getCellStyle().getDataFormatString()).isEqualTo("0\" người tham gia\"");
+      assertThat(text(sheet, total, 5)).isEqualTo("không tính 1 người không tham gia");
       List<Double> done = new ArrayList<>();
       for (Phase phase : Phase.values()) {
-        done.add(number(sheet, total, 4 + 2 * phase.ordinal()));
-        assertThat(cell(sheet, total, 5 + 2 * phase.ordinal()).getCellType()).isEqualTo(CellType.BLANK);
+        done.add(number(sheet, total, 6 + 2 * phase.ordinal()));
+        assertThat(cell(sheet, total, 7 + 2 * phase.ordinal()).getCellType()).isEqualTo(CellType.BLANK);
       }
       assertThat(done).containsExactly(5.0, 3.0, 3.0, 3.0, 3.0, 2.0);
-      assertThat(cell(sheet, total, 4).getCellStyle().getDataFormatString()).isEqualTo("0\" đã hoàn thành\"");
-      assertThat(number(sheet, total, 17)).as("average of 8.5 and 7.25").isEqualTo(7.88);
+      assertThat(cell(sheet, total, 6).getCellStyle().getDataFormatString()).isEqualTo("0\" đã hoàn thành\"");
+      assertThat(number(sheet, total, 19)).as("average of 8.5 and 7.25").isEqualTo(7.88);
     }
   }
 
@@ -296,7 +296,7 @@ class XlsxReportWriterTest {
       assertThat(text(sheet, DATA, 1)).isEqualTo(CITY);
       assertThat(text(sheet, DATA + 1, 1)).isEqualTo("Tổng cộng");
       assertThat(number(sheet, DATA + 1, 5)).isEqualTo(3);
-      assertThat(number(workbook.getSheet("Cá nhân"), DATA + 3, 2)).isEqualTo(3);
+      assertThat(number(workbook.getSheet("Cá nhân"), DATA + 3, 4)).isEqualTo(3);
     }
   }
 
@@ -320,8 +320,8 @@ class XlsxReportWriterTest {
     try (XSSFWorkbook workbook = write(ReportFixtures.province(), List.of())) {
       XSSFSheet sheet = workbook.getSheet("Cá nhân");
       assertThat(text(sheet, DATA, 1)).isEqualTo("Tổng cộng");
-      assertThat(number(sheet, DATA, 2)).isZero();
-      assertThat(cell(sheet, DATA, 17).getCellType()).isEqualTo(CellType.BLANK);
+      assertThat(number(sheet, DATA, 4)).isZero();
+      assertThat(cell(sheet, DATA, 19).getCellType()).isEqualTo(CellType.BLANK);
     }
   }
 
