@@ -1,4 +1,4 @@
-// Builds ../../src/test/resources/bpmnlint/bpmnlint-bundle.js: one self-contained IIFE (global `BpmnLint`)
+// Builds ../../src/test/resources/bpmnlint/bpmnlint-bundle.js: one self-contained IIFE (sets global `BpmnLint`)
 // that BpmnLintTest runs in GraalJS, plus THIRD-PARTY-NOTICES.txt for every package inside it.
 // Run through build.sh (npm ci first), never edit the bundle by hand.
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
@@ -51,7 +51,6 @@ const result = await esbuild.build({
   entryPoints: [ path.join(here, 'src/entry.js') ],
   bundle: true,
   format: 'iife',
-  globalName: 'BpmnLint',
   platform: 'neutral',
   mainFields: [ 'module', 'main' ],
   target: 'es2020',

@@ -11,8 +11,6 @@ import build from 'bpmnlint-bundle:build';
 
 const moddle = new BpmnModdle(moddleExtensions);
 
-const linter = new Linter({ config, resolver });
-
 /**
  * Lints one BPMN document as the bpmnlint CLI does: a parse error or an import warning
  * (e.g. an unknown camunda: attribute) is a report of its own, then every rule's reports.
@@ -20,7 +18,7 @@ const linter = new Linter({ config, resolver });
  * @param {string} xml
  * @return {Promise<Array<{ rule: string, id: string|null, message: string, category: string }>>}
  */
-export async function lint(xml) {
+async function lint(xml) {
   let rootElement;
   let warnings;
 
@@ -33,7 +31,9 @@ export async function lint(xml) {
   const reports = warnings.map(warning => report(
     'import', warning.element && warning.element.id, 'Import warning: ' + warning.message.split(/\n/)[0], 'error'));
 
-  const reportsByRule = await linter.lint(rootElement);
+  // A new Linter for every document, as the CLI does: a Linter creates each rule once and some rules
+  // keep what they saw (no-duplicate-sequence-flows), which would leak into the next document.
+  const reportsByRule = await new Linter({ config, resolver }).lint(rootElement);
 
   for (const [ rule, ruleReports ] of Object.entries(reportsByRule)) {
     for (const { id, message, category } of ruleReports) {
@@ -45,15 +45,19 @@ export async function lint(xml) {
 }
 
 /** The same as JSON, so that the JVM side reads one string. */
-export function lintToJson(xml) {
+function lintToJson(xml) {
   return lint(xml).then(reports => JSON.stringify(reports));
 }
 
 /** What this bundle was built from (versions, the .bpmnlintrc it compiled, the rules it applies). */
-export function buildInfoJson() {
+function buildInfoJson() {
   return JSON.stringify({ ...build, rules: config.rules });
 }
 
 function report(rule, id, message, category) {
   return { rule, id: id || null, message, category };
 }
+
+// A plain object of plain functions, not an ES module namespace: the namespace's members are getters,
+// which GraalJS's interop (with Java assertions on, as in Surefire) refuses to invoke as members.
+globalThis.BpmnLint = { lint, lintToJson, buildInfoJson };
