@@ -71,11 +71,23 @@ public final class Browser implements AutoCloseable {
    * {@code baseUrl}, e.g. {@code http://localhost:8080}. Skips the test when there is no browser.
    */
   public static Browser start(String baseUrl) {
+    return start(baseUrl, null);
+  }
+
+  /**
+   * A fresh headless browser as {@link #start(String)}, whose profile (cookies, local storage,
+   * cache) lives in {@code profileDir}: give an empty folder for a browser that has never seen the
+   * application, as a person's first visit; {@code null} lets the driver make a temporary one.
+   */
+  public static Browser start(String baseUrl, Path profileDir) {
     assumeAvailable();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000",
         "--lang=vi");
+    if (profileDir != null) {
+      options.addArguments("--user-data-dir=" + profileDir.toAbsolutePath());
+    }
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
         .usingAnyFreePort()
@@ -115,6 +127,14 @@ public final class Browser implements AutoCloseable {
    */
   public void loginToCamunda(String app, String engine, String userId, String password) {
     open("/camunda/app/" + app + "/" + engine + "/");
+    signIn(app, userId, password);
+  }
+
+  /**
+   * Signs in through the login form that the open page of a Camunda web application shows, without
+   * loading the page again (see {@link #loginToCamunda(String, String, String, String)}).
+   */
+  public void signIn(String app, String userId, String password) {
     try {
       WebElement user = waitVisible(By.cssSelector("form[name='signinForm'] input[ng-model='username']"));
       user.clear();

@@ -134,6 +134,26 @@ class VietnameseLocaleTest {
         .isNotEqualTo(english.path("weekdays").toString());
   }
 
+  /**
+   * vi-locale.js gives moment the Vietnamese dates before any locale file has arrived (and keeps
+   * en.json's from replacing them): its copy must be what each app's vi.json says.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"tasklist", "cockpit", "admin"})
+  void viLocaleJsStartsWithTheDatesOfViJson(String app) throws IOException {
+    String module = Files.readString(APPS.resolve("vi-locale.js"), StandardCharsets.UTF_8);
+    Matcher copy = Pattern.compile("var VIETNAMESE_DATES = (?=\\{)").matcher(module);
+    assertThat(copy.find()).as("var VIETNAMESE_DATES = {...} in vi-locale.js").isTrue();
+    // the object literal is written as JSON; the parser stops at its closing brace
+    JsonNode dates;
+    try (JsonParser parser = json.createParser(module.substring(copy.end()))) {
+      dates = json.readTree(parser);
+    }
+
+    assertThat(dates).as("VIETNAMESE_DATES in vi-locale.js against %s's dateLocales", viPath(app))
+        .isEqualTo(vietnamese(app).path("dateLocales"));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
   void configurationChoosesVietnameseWhateverTheBrowsersLanguage(String app) throws IOException {
@@ -165,7 +185,8 @@ class VietnameseLocaleTest {
     assertThat(module).as("vi-locale.js")
         .contains("angular.module('cam.vi'")
         .contains("$translateProvider.preferredLanguage('vi')")
-        .contains("normal: 'DD/MM/YYYY HH:mm'");
+        .contains("normal: 'DD/MM/YYYY HH:mm'")
+        .contains("$provide.decorator('localeLoader'");
   }
 
   private JsonNode english(String app) throws IOException {
