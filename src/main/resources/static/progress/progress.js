@@ -236,9 +236,11 @@
         code: g.code || DIRECT, name: g.name, tally: g.tally, href: scopeHref(g.code ? 'district:' + g.code : DIRECT),
         unitCount: g.units.length, unitsReported: g.units.filter(u => u.report.status === 'REPORTED').length,
         report: g.report}));
+      // the level as the campaign's directory named it ("UBND xã/phường", "Phòng GD&ĐT")
+      const levelName = report.levelName || 'cấp trung gian';
       figures(rows, report.total, phase, route.mode, {
-        chartTitle: 'Theo Phòng GD&ĐT', tableTitle: 'Số liệu theo Phòng GD&ĐT', nameHeader: 'Phòng GD&ĐT',
-        rowsAreGroups: true});
+        chartTitle: 'Theo ' + levelName, tableTitle: 'Số liệu theo ' + levelName, nameHeader: capitalized(levelName),
+        levelName: levelName, rowsAreGroups: true});
       downloadNote('toàn tỉnh');
     } else if (level === 'DIRECT') {
       breadcrumb([{name: PROVINCE_NAME, scope: 'province'}, {name: DIRECT_NAME}]);
@@ -329,7 +331,7 @@
       counts: r.tally.phases[phase]})), mode, label('phases', phase)));
     $('table-title').textContent = options.tableTitle;
     $('table-note').textContent = options.districtReport
-      ? 'Báo cáo tổng hợp của Phòng gửi Sở: ' + reportLabel(options.districtReport) + '.' : '';
+      ? 'Báo cáo tổng hợp gửi Sở: ' + reportLabel(options.districtReport) + '.' : '';
     $('figures').replaceChildren(...figureTable(rows, total, phase, options));
     $('table-section').hidden = false;
   }
@@ -418,7 +420,9 @@
     first.appendChild(el('th', 'Đã nộp thu hoạch', {rowspan: 2, class: 'number', scope: 'col'}));
     first.appendChild(el('th', options.rowsAreGroups ? 'Đơn vị đã báo cáo' : 'Báo cáo của đơn vị',
       {rowspan: 2, scope: 'col'}));
-    if (options.rowsAreGroups) first.appendChild(el('th', 'Báo cáo của Phòng', {rowspan: 2, scope: 'col'}));
+    if (options.rowsAreGroups) {
+      first.appendChild(el('th', 'Báo cáo của ' + (options.levelName || 'cấp trung gian'), {rowspan: 2, scope: 'col'}));
+    }
     const second = el('tr');
     phases.forEach(p => ['Hoàn thành', 'trong đó trễ hạn', 'Quá hạn', 'Đang thực hiện', 'Chưa bắt đầu'].forEach((h, i) =>
       second.appendChild(el('th', h, {scope: 'col', class: 'number' + (i === 0 ? ' phase-start' : '')
@@ -470,6 +474,10 @@
     const td = el('td', number(value), {class: 'number ' + (extra || '') + (value ? '' : ' zero'),
       'data-col': column});
     return td;
+  }
+
+  function capitalized(text) {
+    return text ? text.charAt(0).toUpperCase() + text.slice(1) : text;
   }
 
   function reportLabel(report) {

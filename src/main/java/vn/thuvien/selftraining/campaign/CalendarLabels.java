@@ -18,7 +18,7 @@ final class CalendarLabels {
       Map.entry("reportSubmissionDue", "Nộp thu hoạch: đến ngày"),
       Map.entry("evaluationDue", "Hạn Hiệu trưởng đánh giá"),
       Map.entry("unitReportDue", "Hạn đơn vị gửi báo cáo"),
-      Map.entry("districtReportDue", "Hạn Phòng GD&ĐT gửi báo cáo tổng hợp"),
+      Map.entry("districtReportDue", "Hạn cấp trung gian gửi báo cáo tổng hợp"),
       Map.entry("provinceReportDue", "Hạn gửi báo cáo về Sở (Phòng KHTC)"));
 
   private CalendarLabels() {

@@ -232,8 +232,8 @@ public record CampaignCalendar(
     notAfter(problems, reportSubmissionStart, "Ngày bắt đầu nộp thu hoạch", reportSubmissionDue, "hạn nộp thu hoạch");
     notAfter(problems, reportSubmissionDue, "Hạn nộp thu hoạch", evaluationDue, "hạn đánh giá thu hoạch");
     notAfter(problems, evaluationDue, "Hạn đánh giá thu hoạch", unitReportDue, "hạn báo cáo của đơn vị");
-    notAfter(problems, unitReportDue, "Hạn báo cáo của đơn vị", districtReportDue, "hạn báo cáo của Phòng GD&ĐT");
-    notAfter(problems, districtReportDue, "Hạn báo cáo của Phòng GD&ĐT", provinceReportDue,
+    notAfter(problems, unitReportDue, "Hạn báo cáo của đơn vị", districtReportDue, "hạn báo cáo của cấp trung gian");
+    notAfter(problems, districtReportDue, "Hạn báo cáo của cấp trung gian", provinceReportDue,
         "hạn gửi báo cáo về Sở");
     if (topics.isEmpty()) {
       problems.add("Danh sách chuyên đề tự chọn không được để trống.");

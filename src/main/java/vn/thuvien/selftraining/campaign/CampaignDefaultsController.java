@@ -10,6 +10,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.thuvien.selftraining.directory.CampaignStructure;
+import vn.thuvien.selftraining.directory.Directory;
 
 /**
  * {@code GET /api/public/campaign-defaults?schoolYear=2026-2027}: the calendar and topics of the
@@ -25,9 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class CampaignDefaultsController {
 
   private final Clock clock;
+  private final Directory directory;
 
-  public CampaignDefaultsController(Clock clock) {
+  public CampaignDefaultsController(Clock clock, Directory directory) {
     this.clock = clock;
+    this.directory = directory;
   }
 
   @GetMapping("/api/public/campaign-defaults")
@@ -44,6 +48,9 @@ public class CampaignDefaultsController {
     Map<String, Object> values = asFormValues(calendar);
     // the form checks the plan deadline against the server's day, not the browser's
     values.put("today", today.toString());
+    // how the form names the level between the Sở and the schools, as the directory does
+    values.put("intermediateLevel", directory.intermediateLevelName());
+    values.put(CampaignProcess.VAR_REPORTING_ROUTE, CampaignStructure.Route.THROUGH_INTERMEDIATE.name());
     return ResponseEntity.ok(values);
   }
 

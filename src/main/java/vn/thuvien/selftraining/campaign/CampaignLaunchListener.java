@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import vn.thuvien.selftraining.directory.CampaignStructure;
 import vn.thuvien.selftraining.directory.Directory;
 import vn.thuvien.selftraining.training.InvalidInputException;
 import vn.thuvien.selftraining.training.TaskInputRules;
@@ -34,11 +35,14 @@ public class CampaignLaunchListener implements ExecutionListener {
 
   private final CampaignRepository campaigns;
   private final Directory directory;
+  private final CampaignStructure structure;
   private final Clock clock;
 
-  public CampaignLaunchListener(CampaignRepository campaigns, Directory directory, Clock clock) {
+  public CampaignLaunchListener(CampaignRepository campaigns, Directory directory, CampaignStructure structure,
+      Clock clock) {
     this.campaigns = campaigns;
     this.directory = directory;
+    this.structure = structure;
     this.clock = clock;
   }
 
@@ -72,6 +76,7 @@ public class CampaignLaunchListener implements ExecutionListener {
     List<String> topics = topicText == null ? List.of()
         : Arrays.stream(topicText.split("\\R")).map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
     Integer reminderDays = reminderDays(execution, problems);
+    CampaignStructure.Route route = route(execution, problems);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
@@ -84,12 +89,15 @@ public class CampaignLaunchListener implements ExecutionListener {
     problems.addAll(calendar.problems());
     problems.addAll(calendar.launchProblems(LocalDate.now(clock)));
     if (directory.districtCodes().isEmpty() && directory.directUnitCodes().isEmpty()) {
-      problems.add("Danh bạ chưa có Phòng GD&ĐT hay đơn vị trực thuộc Sở nào: hãy nhập danh bạ trước khi khởi động đợt.");
+      problems.add("Danh bạ chưa có đơn vị nào trực thuộc Sở hay trực thuộc " + directory.intermediateLevelName()
+          + ": hãy nhập danh bạ trước khi khởi động đợt.");
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
     campaigns.insert(calendar, letterNumber, letterDate);
+    // the structure the campaign runs with, whatever later imports do
+    int units = structure.record(schoolYear, route);
     if (reminderDays != null) {
       campaigns.setReminderDaysBefore(schoolYear, reminderDays);
     }
@@ -100,8 +108,20 @@ public class CampaignLaunchListener implements ExecutionListener {
       execution.removeVariable(field);
     }
     execution.removeVariable(VAR_TOPICS);
-    LOG.info("Campaign launched: business key {}, by {} ({} districts, {} direct units)", schoolYear,
-        execution.getVariable("launchedBy"), directory.districtCodes().size(), directory.directUnitCodes().size());
+    execution.removeVariable(VAR_REPORTING_ROUTE);
+    LOG.info("Campaign launched: business key {}, by {} ({} units, {} intermediate units, route {})", schoolYear,
+        execution.getVariable("launchedBy"), units, structure.intermediates(schoolYear).size(), route);
+  }
+
+  /** Optional: how units under an intermediate unit report (through it by default). */
+  private static CampaignStructure.Route route(DelegateExecution execution, List<String> problems) {
+    Object value = execution.getVariable(VAR_REPORTING_ROUTE);
+    try {
+      return CampaignStructure.Route.parse(value == null ? null : value.toString());
+    } catch (IllegalArgumentException e) {
+      problems.add("Trường \"Đường gửi báo cáo\": \"" + value + "\" không hợp lệ; chọn qua cấp trung gian hoặc thẳng về Sở.");
+      return null;
+    }
   }
 
   /** Optional: days before a due date that reminders go out, 1 to 30. */

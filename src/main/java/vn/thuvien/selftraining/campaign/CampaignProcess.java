@@ -26,6 +26,8 @@ public final class CampaignProcess {
   public static final String VAR_LETTER_DATE = "letterDate";
   /** Optional: days before each due date that reminders go out (default in application.yaml). */
   public static final String VAR_REMINDER_DAYS_BEFORE = "reminderDaysBefore";
+  /** Start form: THROUGH_INTERMEDIATE (default) or DIRECT, see CampaignStructure.Route. */
+  public static final String VAR_REPORTING_ROUTE = "reportingRoute";
   /** The optional topics, one per line. */
   public static final String VAR_TOPICS = "topics";
   public static final String[] CALENDAR_FIELDS = {

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import vn.thuvien.selftraining.directory.Directory;
+import vn.thuvien.selftraining.directory.CampaignStructure;
+import vn.thuvien.selftraining.directory.IntermediateLevel;
 import vn.thuvien.selftraining.training.TaskActors;
 import vn.thuvien.selftraining.training.TaskInputRules;
 
@@ -31,20 +32,24 @@ public class DistrictReporting {
   private static final Logger LOG = LoggerFactory.getLogger(DistrictReporting.class);
 
   @Bean
-  JavaDelegate aggregateDistrict(CampaignFigures figures, Summaries summaries, Directory directory,
+  JavaDelegate aggregateDistrict(CampaignFigures figures, Summaries summaries, CampaignStructure structure,
       UnitReports reports) {
     return execution -> {
       String schoolYear = (String) execution.getVariable(VAR_SCHOOL_YEAR);
       String districtCode = (String) execution.getVariable(VAR_DISTRICT_CODE);
-      List<String> schools = directory.schoolCodesOf(districtCode);
+      List<String> schools = structure.unitCodesOf(schoolYear, districtCode);
       List<String> late = reports.notReported(schoolYear, schools);
       Map<String, Object> summary = new LinkedHashMap<>();
       summary.put("districtCode", districtCode);
-      summary.put("districtName", directory.unit(districtCode).map(u -> u.name()).orElse(districtCode));
+      summary.put("districtName", structure.name(schoolYear, districtCode));
+      // what the directory called it when the campaign was launched ("UBND phường", "Phòng GD&ĐT")
+      summary.put("districtTypeLabel", structure.intermediates(schoolYear).stream()
+          .filter(i -> i.code().equals(districtCode)).map(CampaignStructure.Intermediate::typeLabel).findFirst()
+          .orElse(IntermediateLevel.GENERIC));
       summary.put("units", schools.size());
       summary.put("unitsReported", schools.size() - late.size());
       summaries.putUnits(summary, "unitsNotReported", late.stream()
-          .map(code -> Map.of("code", code, "name", directory.unit(code).map(u -> u.name()).orElse(code)))
+          .map(code -> Map.of("code", code, "name", structure.name(schoolYear, code)))
           .toList());
       summary.putAll(summaries.of(figures.ofDistrict(schoolYear, districtCode)));
       execution.setVariable(DistrictProcess.VAR_DISTRICT_SUMMARY, summaries.toJson(summary));

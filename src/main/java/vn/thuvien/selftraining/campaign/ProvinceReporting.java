@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import vn.thuvien.selftraining.directory.Directory;
+import vn.thuvien.selftraining.directory.CampaignStructure;
 import vn.thuvien.selftraining.training.InvalidInputException;
 import vn.thuvien.selftraining.training.ReportFileValidator;
 import vn.thuvien.selftraining.training.TaskActors;
@@ -66,22 +66,24 @@ public class ProvinceReporting {
   }
 
   @Bean
-  JavaDelegate consolidateProvince(CampaignFigures figures, Summaries summaries, Directory directory,
+  JavaDelegate consolidateProvince(CampaignFigures figures, Summaries summaries, CampaignStructure structure,
       UnitReports reports) {
     return execution -> {
       String schoolYear = (String) execution.getVariable(VAR_SCHOOL_YEAR);
-      List<String> districts = directory.districtCodes();
-      List<String> directUnits = directory.directUnitCodes();
+      List<String> districts = structure.reportingIntermediateCodes(schoolYear);
+      List<String> directUnits = structure.directUnitCodes(schoolYear);
       List<String> districtsLate = reports.notReported(schoolYear, districts);
       List<String> directLate = reports.notReported(schoolYear, directUnits);
       Map<String, Object> summary = new LinkedHashMap<>();
       summary.put("schoolYear", schoolYear);
+      summary.put("levelName", structure.intermediateLevelName(schoolYear));
+      summary.put("route", structure.route(schoolYear).name());
       summary.put("districts", districts.size());
       summary.put("districtsReported", districts.size() - districtsLate.size());
       summary.put("directUnits", directUnits.size());
       summary.put("directUnitsReported", directUnits.size() - directLate.size());
-      summaries.putUnits(summary, "districtsNotReported", names(directory, districtsLate));
-      summaries.putUnits(summary, "directUnitsNotReported", names(directory, directLate));
+      summaries.putUnits(summary, "districtsNotReported", names(structure, schoolYear, districtsLate));
+      summaries.putUnits(summary, "directUnitsNotReported", names(structure, schoolYear, directLate));
       summary.putAll(summaries.of(figures.ofProvince(schoolYear)));
       execution.setVariable(CampaignProcess.VAR_PROVINCE_SUMMARY, summaries.toJson(summary));
       LOG.info("Campaign {} consolidated: {} districts reported of {}, {} direct units of {}", schoolYear,
@@ -92,11 +94,11 @@ public class ProvinceReporting {
 
   /** Phòng KHTC checked the figures and closed the province report. */
   @Bean
-  TaskListener provinceReportConfirmed(UnitReports reports, Directory directory, Clock clock) {
+  TaskListener provinceReportConfirmed(UnitReports reports, CampaignStructure structure, Clock clock) {
     return task -> {
       String schoolYear = (String) task.getVariable(VAR_SCHOOL_YEAR);
       String user = TaskActors.completedBy(task);
-      reports.reported(schoolYear, directory.departmentCode().orElse(DEPARTMENT_FALLBACK), UnitReports.Level.PROVINCE,
+      reports.reported(schoolYear, structure.departmentCode(schoolYear).orElse(DEPARTMENT_FALLBACK), UnitReports.Level.PROVINCE,
           task.getDueDate(), Date.from(clock.instant()), user,
           TaskInputRules.text(task, CampaignProcess.VAR_PROVINCE_REPORT_NOTE),
           (String) task.getVariable(CampaignProcess.VAR_PROVINCE_SUMMARY));
@@ -106,10 +108,10 @@ public class ProvinceReporting {
 
   /** Nobody closed the province report within 30 days: recorded as consolidated but not reviewed. */
   @Bean
-  JavaDelegate provinceReportNotReviewed(UnitReports reports, Directory directory) {
+  JavaDelegate provinceReportNotReviewed(UnitReports reports, CampaignStructure structure) {
     return execution -> {
       String schoolYear = (String) execution.getVariable(VAR_SCHOOL_YEAR);
-      reports.notReported(schoolYear, directory.departmentCode().orElse(DEPARTMENT_FALLBACK),
+      reports.notReported(schoolYear, structure.departmentCode(schoolYear).orElse(DEPARTMENT_FALLBACK),
           UnitReports.Level.PROVINCE, null, (String) execution.getVariable(CampaignProcess.VAR_PROVINCE_SUMMARY));
       LOG.warn("Province report {} was not reviewed within 30 days; the campaign ends without it", schoolYear);
     };
@@ -117,9 +119,7 @@ public class ProvinceReporting {
 
   private static final String DEPARTMENT_FALLBACK = "SO-GDDT";
 
-  private static List<Map<String, String>> names(Directory directory, List<String> codes) {
-    return codes.stream()
-        .map(code -> Map.of("code", code, "name", directory.unit(code).map(u -> u.name()).orElse(code)))
-        .toList();
+  private static List<Map<String, String>> names(CampaignStructure structure, String schoolYear, List<String> codes) {
+    return codes.stream().map(code -> Map.of("code", code, "name", structure.name(schoolYear, code))).toList();
   }
 }

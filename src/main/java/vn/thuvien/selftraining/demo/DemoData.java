@@ -30,7 +30,8 @@ import vn.thuvien.selftraining.directory.ImportFile;
 
 /**
  * Profile {@code demo} only (the default when no profile is chosen). On the first run it loads the
- * demo directory of Bến Tre ({@code src/main/resources/demo/}) through the real import, so every
+ * demo directory of 2026 ({@code src/main/resources/demo/}: Sở GD&ĐT Vĩnh Long, its phường and xã
+ * with their schools, the units directly under the Sở) through the real import, so every
  * demo person has an account with the password {@code demo}, and launches the campaign of the
  * current school year as the Phòng KHTC officer {@code khtc.hoa} would from Tasklist, so a
  * librarian logging in finds tasks at once, with the plan open and not yet due on any day of the

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 public class Directory {
 
   private static final String UNIT_COLUMNS =
-      "SELECT code, name, parent_code, unit_type, district_code, active FROM org_unit ";
+      "SELECT code, name, parent_code, unit_type, type_label, district_code, superior_body, active FROM org_unit ";
   private static final String PERSON_COLUMNS = "SELECT p.id, p.full_name, p.email, p.active, r.unit_code, r.role "
       + "FROM person p LEFT JOIN person_role r ON r.person_id = p.id ";
   private static final String PERSON_ORDER = " ORDER BY p.id, r.unit_code, r.role";
@@ -36,11 +36,20 @@ public class Directory {
    * A unit of the directory.
    *
    * @param parentCode   the unit above; {@code null} for the Sở
-   * @param districtCode the Phòng GD&ĐT the unit belongs to; {@code null} for the Sở, the Phòng
-   *                     themselves and the units directly under the Sở
+   * @param typeLabel    what the directory calls an intermediate unit ("UBND phường", "Phòng GD&ĐT");
+   *                     {@code null} for the other types, whose label is the type's
+   * @param districtCode the intermediate unit the unit belongs to; {@code null} for the Sở, the
+   *                     intermediate units themselves and the units directly under the Sở
+   * @param superiorBody the Sở's superior body as its documents' header names it ("UBND tỉnh Vĩnh
+   *                     Long"); {@code null} when not given and for every other unit
    */
-  public record OrgUnit(String code, String name, String parentCode, UnitType type, String districtCode,
-      boolean active) {
+  public record OrgUnit(String code, String name, String parentCode, UnitType type, String typeLabel,
+      String districtCode, String superiorBody, boolean active) {
+
+    /** The kind of unit as people read it: the intermediate unit's own label, else the type's. */
+    public String kindLabel() {
+      return typeLabel != null ? typeLabel : type.label();
+    }
   }
 
   /**
@@ -107,14 +116,14 @@ public class Directory {
     return department().map(OrgUnit::code);
   }
 
-  /** Active Phòng GD&ĐT. */
+  /** Active intermediate units (Phòng GD&ĐT, UBND xã/phường/đặc khu, ...). */
   public List<OrgUnit> districtOffices() {
     return jdbc.query(UNIT_COLUMNS + "WHERE unit_type = 'DISTRICT_OFFICE' AND active = TRUE ORDER BY code",
         Directory::mapUnit);
   }
 
   /**
-   * Active units directly under the Sở that are not a Phòng: they report straight to the Sở. The
+   * Active units directly under the Sở that are not an intermediate unit: they report straight to the Sở. The
    * Sở's code is read first: as one statement with a sub-select, PostgreSQL, whose statistics still
    * described an empty table right after a national import, joined 40,700 units with themselves
    * row by row (89 s at the campaign launch); an equality on the indexed parent code cannot go that wrong.
@@ -125,7 +134,7 @@ public class Directory {
         .orElse(List.of());
   }
 
-  /** Active units under a Phòng GD&ĐT. */
+  /** Active units under an intermediate unit. */
   public List<OrgUnit> schoolsOf(String districtCode) {
     return jdbc.query(UNIT_COLUMNS + "WHERE active = TRUE AND district_code = ? ORDER BY code",
         Directory::mapUnit, districtCode);
@@ -144,6 +153,15 @@ public class Directory {
   /** Codes of {@link #schoolsOf(String)}: a multi-instance collection. */
   public List<String> schoolCodesOf(String districtCode) {
     return codes(schoolsOf(districtCode));
+  }
+
+  /**
+   * What the active intermediate units are called together ("UBND xã/phường/đặc khu", "Phòng
+   * GD&ĐT"), as headings and filters name the level; see {@link IntermediateLevel#collective}.
+   */
+  public String intermediateLevelName() {
+    return IntermediateLevel.collective(jdbc.queryForList("SELECT DISTINCT type_label FROM org_unit "
+        + "WHERE unit_type = 'DISTRICT_OFFICE' AND active = TRUE", String.class));
   }
 
   /** Every unit, active or not. */
@@ -183,7 +201,7 @@ public class Directory {
     return withRoleAt(unitCode, Role.PRINCIPAL);
   }
 
-  /** Active officers of the Phòng GD&ĐT. */
+  /** Active officers of the intermediate unit. */
   public List<Person> districtOfficersOf(String districtCode) {
     return withRoleAt(districtCode, Role.DISTRICT_OFFICER);
   }
@@ -194,7 +212,7 @@ public class Directory {
         + "(SELECT person_id FROM person_role WHERE role = ?)" + PERSON_ORDER, Role.DEPARTMENT_OFFICER.name());
   }
 
-  /** The Phòng GD&ĐT where an active person is an officer (the first by code if several). */
+  /** The intermediate unit where an active person is an officer (the first by code if several). */
   public Optional<String> districtOfficeOf(String personId) {
     return jdbc.queryForList("""
         SELECT r.unit_code FROM person_role r
@@ -247,6 +265,7 @@ public class Directory {
 
   private static OrgUnit mapUnit(ResultSet rs, int row) throws SQLException {
     return new OrgUnit(rs.getString("code"), rs.getString("name"), rs.getString("parent_code"),
-        UnitType.valueOf(rs.getString("unit_type")), rs.getString("district_code"), rs.getBoolean("active"));
+        UnitType.valueOf(rs.getString("unit_type")), rs.getString("type_label"), rs.getString("district_code"),
+        rs.getString("superior_body"), rs.getBoolean("active"));
   }
 }

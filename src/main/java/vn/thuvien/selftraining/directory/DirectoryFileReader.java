@@ -44,6 +44,8 @@ final class DirectoryFileReader {
   static final String UNIT_NAME = "Tên đơn vị";
   static final String PARENT_CODE = "Mã đơn vị cấp trên";
   static final String UNIT_TYPE = "Loại đơn vị";
+  /** Optional: the Sở's superior body as the header of its documents names it ("UBND tỉnh Vĩnh Long"). */
+  static final String SUPERIOR_BODY = "Cơ quan chủ quản";
   // Headers of the people table (and UNIT_CODE)
   static final String PERSON_ID = "Mã người";
   static final String FULL_NAME = "Họ và tên";
@@ -52,17 +54,22 @@ final class DirectoryFileReader {
 
   /** The two tables; the headers each needs, and those that tell one from the other. */
   enum Kind {
-    UNITS("đơn vị", List.of(UNIT_CODE, UNIT_NAME, PARENT_CODE, UNIT_TYPE), List.of(UNIT_NAME, PARENT_CODE, UNIT_TYPE)),
-    PEOPLE("nhân sự", List.of(PERSON_ID, FULL_NAME, EMAIL, UNIT_CODE, ROLE), List.of(PERSON_ID, FULL_NAME, EMAIL, ROLE));
+    UNITS("đơn vị", List.of(UNIT_CODE, UNIT_NAME, PARENT_CODE, UNIT_TYPE), List.of(UNIT_NAME, PARENT_CODE, UNIT_TYPE),
+        List.of(SUPERIOR_BODY)),
+    PEOPLE("nhân sự", List.of(PERSON_ID, FULL_NAME, EMAIL, UNIT_CODE, ROLE), List.of(PERSON_ID, FULL_NAME, EMAIL, ROLE),
+        List.of());
 
     final String label;
     final List<String> columns;
     final List<String> distinctive;
+    /** Read when the header has them. */
+    final List<String> optional;
 
-    Kind(String label, List<String> columns, List<String> distinctive) {
+    Kind(String label, List<String> columns, List<String> distinctive, List<String> optional) {
       this.label = label;
       this.columns = columns;
       this.distinctive = distinctive;
+      this.optional = optional;
     }
   }
 
@@ -311,6 +318,16 @@ final class DirectoryFileReader {
     }
     if (!complete) {
       return;
+    }
+    for (String column : kind.optional) {
+      int at = header.indexOf(Text.key(column));
+      if (at >= 0 && header.lastIndexOf(Text.key(column)) != at) {
+        errors.add(new ImportError(source, headerLine, column, "cột \"" + column + "\" có hai lần ở dòng tiêu đề."));
+        return;
+      }
+      if (at >= 0) {
+        positions.put(column, at);
+      }
     }
     List<SourceRow> rows = new ArrayList<>();
     for (int i = headerIndex + 1; i < cells.size(); i++) {

@@ -59,8 +59,11 @@ public class DirectoryIdentitySync {
   static final Map<String, String> FIXED_GROUPS = Map.of(
       Groups.PARTICIPANTS, "Nhân viên, giáo viên kiêm nhiệm thư viện",
       Groups.PRINCIPALS, "Hiệu trưởng",
-      Groups.DISTRICT_OFFICERS, "Chuyên viên Phòng GD&ĐT",
+      Groups.DISTRICT_OFFICERS, "Cán bộ phụ trách giáo dục cấp trung gian",
       Groups.DEPARTMENT_OFFICERS, "Chuyên viên Phòng KHTC – Sở GD&ĐT");
+
+  /** Names this application gave fixed groups before, renamed when nobody has edited them since. */
+  static final Map<String, String> LEGACY_NAMES = Map.of(Groups.DISTRICT_OFFICERS, "Chuyên viên Phòng GD&ĐT");
 
   private final IdentityService identity;
   private final CommandExecutor commands;
@@ -149,7 +152,8 @@ public class DirectoryIdentitySync {
     Map<String, String> wanted = new LinkedHashMap<>();
     // names of the fixed groups may have been edited in Camunda Admin: created once, then left alone
     FIXED_GROUPS.forEach((id, name) -> {
-      if (!existing.containsKey(id)) {
+      Group group = existing.get(id);
+      if (group == null || LEGACY_NAMES.getOrDefault(id, "").equals(group.getName())) {
         wanted.put(id, name);
       }
     });
@@ -157,8 +161,9 @@ public class DirectoryIdentitySync {
         .collect(Collectors.toMap(OrgUnit::code, Function.identity()));
     for (OrgUnit unit : units.values()) {
       if (unit.active() && unit.type() == UnitType.DISTRICT_OFFICE) {
-        wanted.put(Groups.districtOfficersOf(unit.code()), unit.name().startsWith("Phòng")
-            ? unit.name() : "Phòng GD&ĐT – " + unit.name());
+        // "UBND phường Long Châu", "Phòng GD&ĐT Châu Thành": the unit's own name when it says what it is
+        wanted.put(Groups.districtOfficersOf(unit.code()), Text.lower(unit.name()).startsWith(Text.lower(unit.kindLabel()))
+            ? unit.name() : unit.kindLabel() + " – " + unit.name());
       }
     }
     for (Person person : people) {

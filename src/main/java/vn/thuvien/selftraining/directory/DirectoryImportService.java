@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,9 +51,12 @@ public class DirectoryImportService {
   private final DirectoryIdentitySync identitySync;
   private final PostgresStatisticsCheck statistics;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   public DirectoryImportService(Directory directory, JdbcTemplate jdbc, DirectoryImportLog importLog,
-      DirectoryIdentitySync identitySync, PostgresStatisticsCheck statistics, Clock clock) {
+      DirectoryIdentitySync identitySync, PostgresStatisticsCheck statistics, Clock clock,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.directory = directory;
     this.jdbc = jdbc;
     this.importLog = importLog;
@@ -93,8 +97,8 @@ public class DirectoryImportService {
       return ImportScope.district(district.get(), directory.unitName(district.get()));
     }
     throw new DirectoryAccessDeniedException("Tài khoản \"" + actor.userId() + "\" không có quyền nhập danh bạ: "
-        + "chỉ quản trị hệ thống, chuyên viên Phòng KHTC của Sở và chuyên viên Phòng GD&ĐT (cho các trường "
-        + "của Phòng mình) được nhập.");
+        + "chỉ quản trị hệ thống, chuyên viên Phòng KHTC của Sở và cán bộ phụ trách giáo dục của "
+        + directory.intermediateLevelName() + " (cho các đơn vị trực thuộc mình) được nhập.");
   }
 
   /** The latest imports the person may see: all of them, or those of their Phòng. */
@@ -132,6 +136,7 @@ public class DirectoryImportService {
         plan.unitsToDeactivate().size(), plan.peopleToCreate().size(), plan.peopleToUpdate().size(),
         plan.peopleToDeactivate().size());
     importLog.recordSucceeded(actor, fileNames, scope, result);
+    events.publishEvent(new DirectoryImported(scope.code(), directory.intermediateLevelName()));
     LOG.info("Directory import by {} (scope {}, files {}): units {} created, {} updated, {} deactivated; "
         + "people {} created, {} updated, {} deactivated; Camunda {}", actor, scope.code(), fileNames,
         result.unitsCreated(), result.unitsUpdated(), result.unitsDeactivated(),
@@ -142,15 +147,18 @@ public class DirectoryImportService {
   private void apply(Plan plan) {
     Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
     jdbc.batchUpdate("""
-        INSERT INTO org_unit (code, name, parent_code, unit_type, district_code, active, updated_at)
-        VALUES (?, ?, ?, ?, ?, TRUE, ?)""",
+        INSERT INTO org_unit (code, name, parent_code, unit_type, type_label, district_code, superior_body, active,
+          updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, TRUE, ?)""",
         plan.unitsToCreate().stream().map(u -> new Object[] {
-            u.code(), u.name(), u.parentCode(), u.type().name(), u.districtCode(), now}).toList());
+            u.code(), u.name(), u.parentCode(), u.type().name(), u.typeLabel(), u.districtCode(), u.superiorBody(),
+            now}).toList());
     jdbc.batchUpdate("""
-        UPDATE org_unit SET name = ?, parent_code = ?, unit_type = ?, district_code = ?, active = TRUE,
-          updated_at = ? WHERE code = ?""",
+        UPDATE org_unit SET name = ?, parent_code = ?, unit_type = ?, type_label = ?, district_code = ?,
+          superior_body = ?, active = TRUE, updated_at = ? WHERE code = ?""",
         plan.unitsToUpdate().stream().map(u -> new Object[] {
-            u.name(), u.parentCode(), u.type().name(), u.districtCode(), now, u.code()}).toList());
+            u.name(), u.parentCode(), u.type().name(), u.typeLabel(), u.districtCode(), u.superiorBody(), now,
+            u.code()}).toList());
     jdbc.batchUpdate("UPDATE org_unit SET active = FALSE, updated_at = ? WHERE code = ?",
         plan.unitsToDeactivate().stream().map(code -> new Object[] {now, code}).toList());
 

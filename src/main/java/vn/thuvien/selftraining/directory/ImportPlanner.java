@@ -5,6 +5,7 @@ import static vn.thuvien.selftraining.directory.DirectoryFileReader.FULL_NAME;
 import static vn.thuvien.selftraining.directory.DirectoryFileReader.PARENT_CODE;
 import static vn.thuvien.selftraining.directory.DirectoryFileReader.PERSON_ID;
 import static vn.thuvien.selftraining.directory.DirectoryFileReader.ROLE;
+import static vn.thuvien.selftraining.directory.DirectoryFileReader.SUPERIOR_BODY;
 import static vn.thuvien.selftraining.directory.DirectoryFileReader.UNIT_CODE;
 import static vn.thuvien.selftraining.directory.DirectoryFileReader.UNIT_NAME;
 import static vn.thuvien.selftraining.directory.DirectoryFileReader.UNIT_TYPE;
@@ -61,6 +62,8 @@ final class ImportPlanner {
     String name;
     String parent;
     UnitType type;
+    String typeLabel;
+    String superiorBody;
     String district;
     final SourceRow row;
 
@@ -149,7 +152,7 @@ final class ImportPlanner {
         draft.district = districtOf(draft);
         if (!inScope(draft.district) && (draft.parent == null || units.containsKey(draft.parent))) {
           error(draft.row, PARENT_CODE, "đơn vị \"" + draft.code + "\" ngoài phạm vi " + scope.describe()
-              + ": Phòng chỉ nhập được các đơn vị trực thuộc mình.");
+              + ": mỗi đơn vị cấp trung gian chỉ nhập được các đơn vị trực thuộc mình.");
         }
       }
     }
@@ -176,6 +179,14 @@ final class ImportPlanner {
               + UnitType.labels() + ".");
         }
       }
+      String superiorBody = row.get(SUPERIOR_BODY);
+      if (superiorBody.isEmpty()) {
+        superiorBody = null;
+      } else if (type != null && type != UnitType.DEPARTMENT) {
+        error(row, SUPERIOR_BODY, "chỉ dòng của Sở GD&ĐT ghi cơ quan chủ quản; hãy để trống ô này.");
+      } else if (superiorBody.length() > 300) {
+        error(row, SUPERIOR_BODY, "dài " + superiorBody.length() + " ký tự; tối đa 300 ký tự.");
+      }
       String parent = row.get(PARENT_CODE);
       if (parent.isEmpty()) {
         parent = null;
@@ -201,6 +212,8 @@ final class ImportPlanner {
       UnitDraft draft = new UnitDraft(code, row);
       draft.name = name;
       draft.type = type;
+      draft.typeLabel = type == UnitType.DISTRICT_OFFICE ? IntermediateLevel.parse(typeText).orElseThrow() : null;
+      draft.superiorBody = superiorBody;
       draft.parent = parent;
       fileUnits.put(code, draft);
     }
@@ -223,14 +236,19 @@ final class ImportPlanner {
         continue;
       }
       if (draft.type == UnitType.DISTRICT_OFFICE && parent.type != UnitType.DEPARTMENT) {
-        error(draft.row, PARENT_CODE, "Phòng GD&ĐT phải trực thuộc Sở GD&ĐT, nhưng đơn vị cấp trên \""
-            + parent.code + "\" là " + parent.type.label() + ".");
+        error(draft.row, PARENT_CODE, draft.typeLabel + " phải trực thuộc Sở GD&ĐT, nhưng đơn vị cấp trên \""
+            + parent.code + "\" là " + kindOf(parent) + ".");
       } else if (draft.type.isSchool() && parent.type != UnitType.DISTRICT_OFFICE
           && parent.type != UnitType.DEPARTMENT) {
-        error(draft.row, PARENT_CODE, "trường " + draft.type.label() + " phải trực thuộc một Phòng GD&ĐT hoặc "
-            + "Sở GD&ĐT, nhưng đơn vị cấp trên \"" + parent.code + "\" là " + parent.type.label() + ".");
+        error(draft.row, PARENT_CODE, "trường " + draft.type.label() + " phải trực thuộc Sở GD&ĐT hoặc một đơn vị "
+            + "cấp trung gian (" + IntermediateLevel.collective(IntermediateLevel.KNOWN) + "…), nhưng đơn vị "
+            + "cấp trên \"" + parent.code + "\" là " + kindOf(parent) + ".");
       }
     }
+  }
+
+  private static String kindOf(UnitDraft unit) {
+    return unit.typeLabel != null ? unit.typeLabel : unit.type.label();
   }
 
   /** Each loop of parents is reported once, on its first row. */
@@ -429,9 +447,9 @@ final class ImportPlanner {
         }
         if (row != null) {
           error(row, ROLE, "vai trò \"" + role.role().label() + "\" " + placeOf(role.role()) + ", nhưng \""
-              + unit.code + "\" là " + unit.type.label() + ".");
+              + unit.code + "\" là " + kindOf(unit) + ".");
         } else if (unit.row != null) {
-          error(unit.row, UNIT_TYPE, "\"" + unit.code + "\" là " + unit.type.label() + " nhưng " + person.name()
+          error(unit.row, UNIT_TYPE, "\"" + unit.code + "\" là " + kindOf(unit) + " nhưng " + person.name()
               + " (" + person.id() + ") vẫn có vai trò \"" + role.role().label() + "\" ở đó; hãy gửi kèm "
               + "bảng nhân sự đã cập nhật.");
         }
@@ -447,7 +465,7 @@ final class ImportPlanner {
 
   private static String placeOf(Role role) {
     return switch (role) {
-      case DISTRICT_OFFICER -> "phải ở một Phòng GD&ĐT";
+      case DISTRICT_OFFICER -> "phải ở một đơn vị cấp trung gian (" + IntermediateLevel.accepted() + ")";
       case DEPARTMENT_OFFICER -> "phải ở Sở GD&ĐT";
       default -> "chỉ dành cho người ở trường (Mầm non, Tiểu học, THCS, THPT, GDTX)";
     };
@@ -513,7 +531,8 @@ final class ImportPlanner {
     List<OrgUnit> unitsToUpdate = new ArrayList<>();
     List<String> unitsToDeactivate = new ArrayList<>();
     for (UnitDraft draft : fileUnits.values()) {
-      OrgUnit wanted = new OrgUnit(draft.code, draft.name, draft.parent, draft.type, draft.district, true);
+      OrgUnit wanted = new OrgUnit(draft.code, draft.name, draft.parent, draft.type, draft.typeLabel, draft.district,
+          draft.superiorBody, true);
       OrgUnit existing = existingUnits.get(draft.code);
       if (existing == null) {
         unitsToCreate.add(wanted);
@@ -558,6 +577,8 @@ final class ImportPlanner {
     draft.name = unit.name();
     draft.parent = unit.parentCode();
     draft.type = unit.type();
+    draft.typeLabel = unit.typeLabel();
+    draft.superiorBody = unit.superiorBody();
     draft.district = unit.districtCode();
     return draft;
   }

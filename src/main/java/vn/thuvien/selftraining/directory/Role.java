@@ -1,6 +1,7 @@
 package vn.thuvien.selftraining.directory;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -9,13 +10,18 @@ public enum Role {
   LIBRARIAN("Nhân viên thư viện"),
   TEACHER_LIBRARIAN("Giáo viên kiêm nhiệm thư viện"),
   PRINCIPAL("Hiệu trưởng"),
-  DISTRICT_OFFICER("Chuyên viên Phòng GD&ĐT"),
+  /** At an intermediate unit: a Phòng GD&ĐT's chuyên viên, a commune's officer for education. */
+  DISTRICT_OFFICER("Cán bộ phụ trách giáo dục", "Chuyên viên Phòng GD&ĐT", "Công chức Phòng Văn hóa – Xã hội",
+      "Công chức Phòng Văn hóa - Xã hội", "Công chức văn hóa – xã hội", "Công chức văn hóa - xã hội"),
   DEPARTMENT_OFFICER("Chuyên viên Phòng KHTC");
 
   private final String label;
+  /** Other texts the import files may carry for the same role. */
+  private final List<String> aliases;
 
-  Role(String label) {
+  Role(String label, String... aliases) {
     this.label = label;
+    this.aliases = List.of(aliases);
   }
 
   public String label() {
@@ -40,7 +46,8 @@ public enum Role {
   public static Optional<Role> parse(String text) {
     String wanted = Text.lower(text);
     return Arrays.stream(values())
-        .filter(r -> Text.lower(r.label).equals(wanted) || r.name().equalsIgnoreCase(wanted))
+        .filter(r -> Text.lower(r.label).equals(wanted) || r.name().equalsIgnoreCase(wanted)
+            || r.aliases.stream().anyMatch(alias -> Text.lower(alias).equals(wanted)))
         .findFirst();
   }
 

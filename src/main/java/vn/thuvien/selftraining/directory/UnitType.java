@@ -4,10 +4,15 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Kind of unit in the directory; the label is what the import files carry in "Loại đơn vị". */
+/**
+ * Kind of unit in the directory; the label is what the import files carry in "Loại đơn vị". An
+ * intermediate unit ({@link #DISTRICT_OFFICE}: a Phòng GD&ĐT, a UBND xã/phường/đặc khu, ...) is
+ * written with its own label, see {@link IntermediateLevel}.
+ */
 public enum UnitType {
   DEPARTMENT("Sở GD&ĐT"),
-  DISTRICT_OFFICE("Phòng GD&ĐT"),
+  /** The intermediate level, whatever the directory calls it (the id is kept from the letter's time). */
+  DISTRICT_OFFICE(IntermediateLevel.GENERIC),
   PRESCHOOL("Mầm non"),
   PRIMARY("Tiểu học"),
   LOWER_SECONDARY("THCS"),
@@ -33,16 +38,21 @@ public enum UnitType {
     };
   }
 
-  /** The type whose label (or enum name) this is: case-insensitive, NFC-normalised, trimmed. */
+  /**
+   * The type whose label (or enum name) this is: case-insensitive, NFC-normalised, trimmed; an
+   * intermediate unit's label ({@link IntermediateLevel#parse}) gives {@link #DISTRICT_OFFICE}.
+   */
   public static Optional<UnitType> parse(String text) {
     String wanted = Text.lower(text);
-    return Arrays.stream(values())
+    Optional<UnitType> plain = Arrays.stream(values()).filter(t -> t != DISTRICT_OFFICE)
         .filter(t -> Text.lower(t.label).equals(wanted) || t.name().equalsIgnoreCase(wanted))
         .findFirst();
+    return plain.isPresent() ? plain : IntermediateLevel.parse(text).map(label -> DISTRICT_OFFICE);
   }
 
-  /** "Sở GD&ĐT, Phòng GD&ĐT, ...": for error messages. */
+  /** "Sở GD&ĐT, UBND xã, ..., Mầm non, ...": for error messages. */
   public static String labels() {
-    return Arrays.stream(values()).map(UnitType::label).collect(Collectors.joining(", "));
+    return DEPARTMENT.label + ", " + IntermediateLevel.accepted() + ", " + Arrays.stream(values())
+        .filter(t -> t != DEPARTMENT && t != DISTRICT_OFFICE).map(UnitType::label).collect(Collectors.joining(", "));
   }
 }

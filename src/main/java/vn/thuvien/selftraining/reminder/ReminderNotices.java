@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 
 import vn.thuvien.selftraining.campaign.CampaignCalendar;
 import vn.thuvien.selftraining.campaign.CampaignCalendars;
+import vn.thuvien.selftraining.directory.CampaignStructure;
 import vn.thuvien.selftraining.directory.Directory;
 import vn.thuvien.selftraining.directory.Directory.Person;
 import vn.thuvien.selftraining.reminder.ReminderStep.Audience;
@@ -40,12 +41,15 @@ import vn.thuvien.selftraining.training.StaffSelfTrainingProcess;
 public class ReminderNotices {
 
   private final Directory directory;
+  private final CampaignStructure structure;
   private final CampaignCalendars calendars;
   private final Outbox outbox;
   private final Clock clock;
 
-  public ReminderNotices(Directory directory, CampaignCalendars calendars, Outbox outbox, Clock clock) {
+  public ReminderNotices(Directory directory, CampaignStructure structure, CampaignCalendars calendars, Outbox outbox,
+      Clock clock) {
     this.directory = directory;
+    this.structure = structure;
     this.calendars = calendars;
     this.outbox = outbox;
     this.clock = clock;
@@ -151,13 +155,14 @@ public class ReminderNotices {
     };
   }
 
+  /** The intermediate unit the scope reports to in its campaign, or null when it reports to the Sở. */
   private String districtOf(VariableScope scope) {
     Object district = scope.getVariable("districtCode");
     if (district instanceof String code) {
       return code;
     }
     Object unit = scope.getVariable("unitCode");
-    return unit instanceof String code ? directory.unit(code).map(u -> u.districtCode()).orElse(null) : null;
+    return unit instanceof String code ? structure.reportsTo((String) scope.getVariable("schoolYear"), code) : null;
   }
 
   private String unitName(VariableScope scope) {

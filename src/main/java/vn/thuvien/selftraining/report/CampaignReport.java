@@ -6,13 +6,16 @@ import java.util.List;
 
 /**
  * The figures of one campaign (school year) for one scope, as of {@code generatedAt}: a group per
- * Phòng GD&ĐT (and one for the units under the Sở) with a line per unit, and the total. The people
- * are not held here (50,000 lines): {@link CampaignReports#forEachPerson} streams them.
+ * intermediate unit (and one for the units under the Sở) with a line per unit, and the total. The
+ * people are not held here (50,000 lines): {@link CampaignReports#forEachPerson} streams them.
  *
  * @param departmentName the Sở's name, for the header
+ * @param superiorBody   the Sở's superior body ("UBND tỉnh Vĩnh Long"), for the header; may be null
+ * @param levelName      what the campaign's intermediate units are called together ("UBND xã/phường")
  * @param letterNumber   the letter the campaign carries out (e.g. 2458/SGD&ĐT-KHTC), may be null
  */
-public record CampaignReport(String schoolYear, String departmentName, String letterNumber, LocalDate letterDate,
+public record CampaignReport(String schoolYear, String departmentName, String superiorBody, String levelName,
+    String letterNumber, LocalDate letterDate,
     ReportScope scope, Instant generatedAt, List<GroupRow> groups, Tally total) {
 
   public CampaignReport {

@@ -22,8 +22,7 @@ import org.springframework.stereotype.Service;
 
 import vn.thuvien.selftraining.campaign.Figures;
 import vn.thuvien.selftraining.campaign.UnitReports;
-import vn.thuvien.selftraining.directory.Directory;
-import vn.thuvien.selftraining.directory.UnitType;
+import vn.thuvien.selftraining.directory.CampaignStructure;
 import vn.thuvien.selftraining.report.PersonRow.PhaseCell;
 import vn.thuvien.selftraining.training.ParticipantStatus;
 import vn.thuvien.selftraining.training.Phase;
@@ -46,15 +45,16 @@ public class CampaignReports {
       ParticipantStatus.EVALUATED, ParticipantStatus.SUBMITTED_NOT_EVALUATED);
 
   private static final String UNIT_SCOPE = "r.unit_code = ?";
-  private static final String DISTRICT_SCOPE = "r.unit_code IN (SELECT code FROM org_unit WHERE district_code = ?)";
+  private static final String DISTRICT_SCOPE = "r.unit_code IN (SELECT cu.unit_code FROM campaign_unit cu "
+      + "WHERE cu.school_year = r.school_year AND cu.district_code = ?)";
 
   private final JdbcTemplate jdbc;
-  private final Directory directory;
+  private final CampaignStructure structure;
   private final Clock clock;
 
-  public CampaignReports(JdbcTemplate jdbc, Directory directory, Clock clock) {
+  public CampaignReports(JdbcTemplate jdbc, CampaignStructure structure, Clock clock) {
     this.jdbc = jdbc;
-    this.directory = directory;
+    this.structure = structure;
     this.clock = clock;
   }
 
@@ -68,36 +68,44 @@ public class CampaignReports {
     return n != null && n > 0;
   }
 
-  /** The figures of the scope as of now. */
+  /**
+   * The figures of the scope as of now, grouped as the campaign was launched
+   * ({@link CampaignStructure}): a directory imported since changes nothing here.
+   */
   public CampaignReport report(String schoolYear, ReportScope scope) {
     Instant now = clock.instant();
-    Map<String, Directory.OrgUnit> units = new LinkedHashMap<>();
-    for (Directory.OrgUnit unit : directory.allUnits()) {
-      units.put(unit.code(), unit);
-    }
+    List<CampaignStructure.Unit> units = structure.units(schoolYear);
+    boolean intermediatesReport = structure.throughIntermediate(schoolYear);
     Map<String, UnitReportState> reports = reports(schoolYear);
     Map<String, Tally> tallies = tallies(schoolYear, scope, now);
 
     List<GroupRow> groups = new ArrayList<>();
     switch (scope.level()) {
       case PROVINCE -> {
-        Map<String, List<Directory.OrgUnit>> schools = schoolsByDistrict(units);
-        for (Directory.OrgUnit district : directory.districtOffices()) {
-          groups.add(group(district.code(), district.name(), schools.getOrDefault(district.code(), List.of()), units,
-              tallies, reports));
+        Map<String, List<CampaignStructure.Unit>> byDistrict = new LinkedHashMap<>();
+        List<CampaignStructure.Unit> direct = new ArrayList<>();
+        for (CampaignStructure.Unit unit : units) {
+          if (unit.districtCode() == null) {
+            direct.add(unit);
+          } else {
+            byDistrict.computeIfAbsent(unit.districtCode(), k -> new ArrayList<>()).add(unit);
+          }
         }
-        List<Directory.OrgUnit> direct = directory.directUnits();
+        byDistrict.forEach((code, members) -> groups.add(group(code, members.get(0).districtName(), members, tallies,
+            reports, intermediatesReport)));
         if (!direct.isEmpty()) {
-          groups.add(group(null, GroupRow.DIRECT_UNITS_NAME, direct, units, tallies, reports));
+          groups.add(group(null, GroupRow.DIRECT_UNITS_NAME, direct, tallies, reports, intermediatesReport));
         }
       }
       case DISTRICT -> groups.add(group(scope.code(), scope.name(),
-          schoolsByDistrict(units).getOrDefault(scope.code(), List.of()), units, tallies, reports));
+          units.stream().filter(u -> scope.code().equals(u.districtCode())).toList(), tallies, reports,
+          intermediatesReport));
       case UNIT -> {
-        Directory.OrgUnit unit = units.get(scope.code());
+        CampaignStructure.Unit unit = units.stream().filter(u -> u.code().equals(scope.code())).findFirst()
+            .orElse(null);
         String district = unit == null ? null : unit.districtCode();
-        groups.add(group(district, district == null ? GroupRow.DIRECT_UNITS_NAME : nameOf(units, district),
-            unit == null ? List.of() : List.of(unit), units, tallies, reports));
+        groups.add(group(district, district == null ? GroupRow.DIRECT_UNITS_NAME : unit.districtName(),
+            unit == null ? List.of() : List.of(unit), tallies, reports, intermediatesReport));
       }
     }
     Tally total = groups.stream().map(GroupRow::tally).reduce(Tally.empty(), Tally::plus);
@@ -105,43 +113,28 @@ public class CampaignReports {
     Map<String, Object> campaign = jdbc.queryForList(
         "SELECT letter_number, letter_date FROM campaign WHERE school_year = ?", schoolYear).stream()
         .findFirst().orElse(Map.of());
-    return new CampaignReport(schoolYear, directory.department().map(Directory.OrgUnit::name).orElse("Sở GD&ĐT"),
-        (String) campaign.get("letter_number"),
+    CampaignStructure.Header header = structure.header(schoolYear);
+    return new CampaignReport(schoolYear, header.departmentName() == null ? "Sở GD&ĐT" : header.departmentName(),
+        header.superiorBody(), structure.intermediateLevelName(schoolYear), (String) campaign.get("letter_number"),
         campaign.get("letter_date") instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) null,
         scope, now, groups, total);
   }
 
-  private GroupRow group(String code, String name, List<Directory.OrgUnit> members, Map<String, Directory.OrgUnit> units,
-      Map<String, Tally> tallies, Map<String, UnitReportState> reports) {
+  private static GroupRow group(String code, String name, List<CampaignStructure.Unit> members,
+      Map<String, Tally> tallies, Map<String, UnitReportState> reports, boolean intermediatesReport) {
     List<UnitRow> rows = new ArrayList<>();
     Tally sum = Tally.empty();
-    for (Directory.OrgUnit unit : members) {
+    for (CampaignStructure.Unit unit : members) {
       Tally tally = tallies.getOrDefault(unit.code(), Tally.empty());
-      String districtName = unit.districtCode() == null ? "Trực thuộc Sở" : nameOf(units, unit.districtCode());
+      String districtName = unit.districtCode() == null ? "Trực thuộc Sở" : unit.districtName();
       rows.add(new UnitRow(unit.code(), unit.name(), unit.districtCode(), districtName, tally,
           reports.getOrDefault(unit.code(), UnitReportState.PENDING)));
       sum = sum.plus(tally);
     }
-    return new GroupRow(code, name, rows, sum, code == null ? null : reports.getOrDefault(code, UnitReportState.PENDING));
-  }
-
-  /**
-   * Active units per Phòng, in code order, in one pass over the directory (a pass per Phòng is
-   * 700 × 40,000 comparisons for a national campaign).
-   */
-  private static Map<String, List<Directory.OrgUnit>> schoolsByDistrict(Map<String, Directory.OrgUnit> units) {
-    Map<String, List<Directory.OrgUnit>> schools = new HashMap<>();
-    for (Directory.OrgUnit u : units.values()) {
-      if (u.active() && u.districtCode() != null && u.type() != UnitType.DISTRICT_OFFICE) {
-        schools.computeIfAbsent(u.districtCode(), k -> new ArrayList<>()).add(u);
-      }
-    }
-    return schools;
-  }
-
-  private static String nameOf(Map<String, Directory.OrgUnit> units, String code) {
-    Directory.OrgUnit unit = units.get(code);
-    return unit == null ? code : unit.name();
+    // on the direct route an intermediate unit sends no report of its own
+    UnitReportState report = code == null || !intermediatesReport ? null
+        : reports.getOrDefault(code, UnitReportState.PENDING);
+    return new GroupRow(code, name, rows, sum, report);
   }
 
   private Map<String, UnitReportState> reports(String schoolYear) {
@@ -271,10 +264,11 @@ public class CampaignReports {
     Object[] args = args(schoolYear, scope);
     Map<String, String> unitNames = new HashMap<>();
     Map<String, String> districtOf = new HashMap<>();
-    for (Directory.OrgUnit unit : directory.allUnits()) {
+    for (CampaignStructure.Unit unit : structure.units(schoolYear)) {
       unitNames.put(unit.code(), unit.name());
       if (unit.districtCode() != null) {
         districtOf.put(unit.code(), unit.districtCode());
+        unitNames.putIfAbsent(unit.districtCode(), unit.districtName());
       }
     }
     PhaseRows phases = new PhaseRows();
@@ -283,7 +277,8 @@ public class CampaignReports {
     PersonCollector collector = new PersonCollector(sink, now, unitNames, districtOf, phases);
     jdbc.query("SELECT r.id, r.person_id, r.person_name, r.unit_code, r.status, r.topic, r.score, r.classification, "
         + "r.revision_count, r.process_instance_id, r.closed_at, u.district_code, p.email "
-        + "FROM participant_record r LEFT JOIN org_unit u ON u.code = r.unit_code "
+        + "FROM participant_record r LEFT JOIN campaign_unit u ON u.school_year = r.school_year "
+        + "AND u.unit_code = r.unit_code "
         + "LEFT JOIN person p ON p.id = r.person_id WHERE " + where
         // units under the Sở last, as in the figures; H2 and PostgreSQL disagree on where NULL sorts;
         // within a unit the collector orders the names as Vietnamese lists do

@@ -40,7 +40,7 @@ public class CsvReportWriter {
 
   /** One line per unit (in the order of the report: by Phòng, then the units under the Sở), then the total. */
   public void writeUnits(CampaignReport report, OutputStream out) throws IOException {
-    List<Column<UnitRow>> columns = ReportColumns.unitColumns(ReportColumns.classifications(report));
+    List<Column<UnitRow>> columns = ReportColumns.unitColumns(report.levelName(), ReportColumns.classifications(report));
     CSVPrinter printer = open(out, columns);
     int number = 1;
     Tally sum = Tally.empty();
@@ -55,7 +55,7 @@ public class CsvReportWriter {
   /** One line per person, withdrawn people too (not counted in the total line). */
   public void writePeople(CampaignReport report, Consumer<Consumer<PersonRow>> people, OutputStream out)
       throws IOException {
-    List<Column<PersonRow>> columns = ReportColumns.personColumns();
+    List<Column<PersonRow>> columns = ReportColumns.personColumns(report.levelName());
     CSVPrinter printer = open(out, columns);
     PeopleTotals totals = new PeopleTotals();
     int[] number = {1};

@@ -64,13 +64,23 @@ final class ReportColumns {
     return List.copyOf(labels);
   }
 
-  /** "Tổng hợp": one line per Phòng GD&ĐT (and one for the units under the Sở). */
-  static List<Column<GroupRow>> groupColumns(List<String> classifications) {
+  /**
+   * The title of the intermediate level's column, as the campaign's directory names it ("UBND
+   * xã/phường", "Phòng GD&ĐT"; "Cấp trung gian" when it had none).
+   */
+  static String levelTitle(String levelName) {
+    return levelName == null || levelName.isEmpty() ? "Cấp trung gian"
+        : Character.toUpperCase(levelName.charAt(0)) + levelName.substring(1);
+  }
+
+  /** "Tổng hợp": one line per intermediate unit (and one for the units under the Sở). */
+  static List<Column<GroupRow>> groupColumns(String levelName, List<String> classifications) {
     List<Column<GroupRow>> columns = new ArrayList<>();
     columns.add(new Column<>(null, "Đơn vị", 34, GroupRow::name));
     columns.add(new Column<>(null, "Số đơn vị", 8, g -> g.units().size()));
     columns.add(new Column<>(null, "Số đơn vị đã báo cáo", 10, GroupRow::unitsReported));
-    columns.add(new Column<>(null, "Báo cáo của Phòng", 22, g -> g.report() == null ? null : g.report().label()));
+    columns.add(new Column<>(null, "Báo cáo của " + (levelName == null ? "cấp trung gian" : levelName), 22,
+        g -> g.report() == null ? null : g.report().label()));
     columns.addAll(tallyColumns(GroupRow::tally, classifications));
     return columns;
   }
@@ -89,11 +99,11 @@ final class ReportColumns {
         new Column<>(null, "Ngày trả lời", 12, ConcernLine::answeredOn));
   }
 
-  static List<Column<UnitRow>> unitColumns(List<String> classifications) {
+  static List<Column<UnitRow>> unitColumns(String levelName, List<String> classifications) {
     List<Column<UnitRow>> columns = new ArrayList<>();
     columns.add(new Column<>(null, "Mã đơn vị", 14, UnitRow::code));
     columns.add(new Column<>(null, "Tên đơn vị", 34, UnitRow::name));
-    columns.add(new Column<>(null, "Phòng GD&ĐT", 26, UnitRow::districtName));
+    columns.add(new Column<>(null, levelTitle(levelName), 26, UnitRow::districtName));
     columns.add(new Column<>(null, "Báo cáo của đơn vị", 24, u -> reportText(u.report())));
     columns.addAll(tallyColumns(UnitRow::tally, classifications));
     return columns;
@@ -118,13 +128,13 @@ final class ReportColumns {
   }
 
   /** "Cá nhân": one line per person, every phase's state and completion day. */
-  static List<Column<PersonRow>> personColumns() {
+  static List<Column<PersonRow>> personColumns(String levelName) {
     List<Column<PersonRow>> columns = new ArrayList<>();
     columns.add(new Column<>(null, "Họ và tên", 28, PersonRow::fullName));
     columns.add(new Column<>(null, "Mã người", 14, PersonRow::personId));
     columns.add(new Column<>(null, "Email", 28, PersonRow::email));
     columns.add(new Column<>(null, "Đơn vị", 32, PersonRow::unitName));
-    columns.add(new Column<>(null, "Phòng GD&ĐT", 28, PersonRow::districtName));
+    columns.add(new Column<>(null, levelTitle(levelName), 28, PersonRow::districtName));
     for (Phase phase : Phase.values()) {
       columns.add(new Column<>(phase.label(), PHASE_STATE, 24, p -> cell(p, phase).state().label()));
       columns.add(new Column<>(phase.label(), COMPLETED_ON, 12, p -> completedOn(cell(p, phase))));
@@ -204,7 +214,7 @@ final class ReportColumns {
 
   /**
    * The "Tổng cộng" line under the people, aligned with {@link #personColumns()}: participants under
-   * "Đơn vị" (and the withdrawn left out under "Phòng GD&ĐT"), under each phase's state how many
+   * "Đơn vị" (and the withdrawn left out under the intermediate level's column), under each phase's state how many
    * did it, the average under "Điểm".
    */
   static List<Object> personTotals(PeopleTotals totals) {

@@ -80,11 +80,14 @@ public class ReportController {
 
   @GetMapping
   public Overview overview(@RequestAttribute(CurrentUser.ATTRIBUTE) CurrentUser user) {
-    List<ReportScope> scopes = access.scopesOf(user);
+    List<String> years = reports.schoolYears();
+    // the starting points as the newest campaign was launched (today's directory before any)
+    String newest = years.isEmpty() ? null : years.get(0);
+    List<ReportScope> scopes = access.scopesOf(user, newest);
     if (scopes.isEmpty()) {
-      access.resolve(user, null); // throws the Vietnamese refusal
+      access.resolve(user, newest, null); // throws the Vietnamese refusal
     }
-    return new Overview(user.userId(), reports.schoolYears(), scopes.stream().map(ScopeInfo::of).toList(),
+    return new Overview(user.userId(), years, scopes.stream().map(ScopeInfo::of).toList(),
         Arrays.stream(Phase.values()).map(p -> new Label(p.name(), p.label())).toList(),
         Arrays.stream(PhaseState.values()).map(s -> new Label(s.name(), s.label())).toList(),
         Arrays.stream(ParticipantStatus.values()).map(s -> new Label(s.name(), s.label())).toList());
@@ -94,7 +97,7 @@ public class ReportController {
   @GetMapping("/{schoolYear}")
   public ProgressResponse progress(@PathVariable String schoolYear, @RequestParam(required = false) String scope,
       @RequestAttribute(CurrentUser.ATTRIBUTE) CurrentUser user) {
-    ReportScope resolved = access.resolve(user, scope);
+    ReportScope resolved = access.resolve(user, schoolYear, scope);
     requireCampaign(schoolYear);
     return new ProgressResponse(ScopeInfo.of(resolved), reports.report(schoolYear, resolved));
   }
@@ -103,11 +106,11 @@ public class ReportController {
   @GetMapping("/{schoolYear}/people")
   public List<PersonRow> people(@PathVariable String schoolYear, @RequestParam(required = false) String scope,
       @RequestAttribute(CurrentUser.ATTRIBUTE) CurrentUser user) {
-    ReportScope resolved = access.resolve(user, scope);
+    ReportScope resolved = access.resolve(user, schoolYear, scope);
     requireCampaign(schoolYear);
     if (resolved.level() == ReportScope.Level.PROVINCE) {
-      throw new ReportAccess.UnknownScopeException("Danh sách cá nhân chỉ xem theo từng Phòng GD&ĐT hoặc từng đơn "
-          + "vị (scope=district:<mã> hoặc unit:<mã>); danh sách toàn tỉnh có trong tệp Excel.", true);
+      throw new ReportAccess.UnknownScopeException("Danh sách cá nhân chỉ xem theo từng đơn vị cấp trung gian hoặc "
+          + "từng đơn vị (scope=district:<mã> hoặc unit:<mã>); danh sách toàn tỉnh có trong tệp Excel.", true);
     }
     List<PersonRow> rows = new ArrayList<>();
     reports.forEachPerson(schoolYear, resolved, rows::add);
@@ -123,7 +126,7 @@ public class ReportController {
         + recordId + " của năm học " + schoolYear + ".", false);
     PersonHistory.Subject subject = history.subject(schoolYear, recordId).orElseThrow(() -> notFound);
     try {
-      access.resolve(user, "unit:" + subject.unitCode());
+      access.resolve(user, schoolYear, "unit:" + subject.unitCode());
     } catch (ReportAccess.DeniedException denied) {
       throw notFound;
     }
@@ -133,7 +136,7 @@ public class ReportController {
   @GetMapping("/{schoolYear}/bao-cao.xlsx")
   public ResponseEntity<byte[]> excel(@PathVariable String schoolYear, @RequestParam(required = false) String scope,
       @RequestAttribute(CurrentUser.ATTRIBUTE) CurrentUser user) throws IOException {
-    ReportScope resolved = access.resolve(user, scope);
+    ReportScope resolved = access.resolve(user, schoolYear, scope);
     requireCampaign(schoolYear);
     CampaignReport report = reports.report(schoolYear, resolved);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -149,7 +152,7 @@ public class ReportController {
   public ResponseEntity<byte[]> csv(@PathVariable String schoolYear, @RequestParam(required = false) String scope,
       @RequestParam(defaultValue = "units") String table, @RequestAttribute(CurrentUser.ATTRIBUTE) CurrentUser user)
       throws IOException {
-    ReportScope resolved = access.resolve(user, scope);
+    ReportScope resolved = access.resolve(user, schoolYear, scope);
     requireCampaign(schoolYear);
     if (!table.equals("units") && !table.equals("people")) {
       throw new ReportAccess.UnknownScopeException("Tham số table=\"" + table + "\" không hợp lệ: dùng units "

@@ -61,7 +61,6 @@ public class XlsxReportWriter {
   static final String MOTTO = "Độc lập – Tự do – Hạnh phúc";
   static final String TITLE = "BÁO CÁO TỔNG HỢP KẾT QUẢ TỰ BỒI DƯỠNG NGHIỆP VỤ THƯ VIỆN";
   /** The Sở's division that runs the campaign (the letter's "-KHTC"): the issuer of the province's report. */
-  static final String PROVINCE_ISSUER = "PHÒNG KẾ HOẠCH – TÀI CHÍNH";
   static final String NOT_REPORTED_TITLE = "Đơn vị chưa gửi báo cáo";
   static final String PREPARER = "NGƯỜI LẬP BÁO CÁO";
   static final String HEAD = "THỦ TRƯỞNG ĐƠN VỊ";
@@ -96,8 +95,8 @@ public class XlsxReportWriter {
       Styles styles = new Styles(workbook);
       List<String> classifications = ReportColumns.classifications(report);
       writeSummary(workbook.createSheet(SUMMARY_SHEET), report, styles,
-          ReportColumns.groupColumns(classifications));
-      writeUnits(workbook.createSheet(UNITS_SHEET), report, styles, ReportColumns.unitColumns(classifications));
+          ReportColumns.groupColumns(report.levelName(), classifications));
+      writeUnits(workbook.createSheet(UNITS_SHEET), report, styles, ReportColumns.unitColumns(report.levelName(), classifications));
       writePeople(workbook.createSheet(PEOPLE_SHEET), report, styles, people);
       writeConcerns(workbook.createSheet(CONCERNS_SHEET), report, styles, concerns);
       workbook.write(out);
@@ -164,7 +163,7 @@ public class XlsxReportWriter {
   }
 
   private void writePeople(Sheet sheet, CampaignReport report, Styles styles, Consumer<Consumer<PersonRow>> people) {
-    List<Column<PersonRow>> columns = ReportColumns.personColumns();
+    List<Column<PersonRow>> columns = ReportColumns.personColumns(report.levelName());
     Layout layout = new Layout(sheet, widths(columns));
     int header = writeHeading(layout, report, styles, "Biểu 3. Kết quả tự bồi dưỡng của từng cá nhân");
     int first = writeTableHeader(layout, header, columns, styles);
@@ -216,12 +215,16 @@ public class XlsxReportWriter {
     return row + 1;
   }
 
-  /** Superior body, then issuing body, both upper case. */
+  /**
+   * Superior body, then issuing body, both upper case, as the directory names them: for the
+   * province the Sở's superior body (e.g. UBND TỈNH VĨNH LONG, empty when the directory gives none)
+   * over the Sở; for an intermediate unit the Sở over it; for a unit the level above it over it.
+   */
   static String[] issuer(CampaignReport report) {
     String department = upper(report.departmentName());
     ReportScope scope = report.scope();
     return switch (scope.level()) {
-      case PROVINCE -> new String[] {department, PROVINCE_ISSUER};
+      case PROVINCE -> new String[] {report.superiorBody() == null ? "" : upper(report.superiorBody()), department};
       case DISTRICT -> new String[] {department, upper(scope.name())};
       // a school under a Phòng answers to the Phòng, one under the Sở to the Sở
       case UNIT -> new String[] {report.units().stream().findFirst().filter(u -> u.districtCode() != null)

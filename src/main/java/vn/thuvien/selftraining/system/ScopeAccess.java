@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
-import vn.thuvien.selftraining.directory.Directory;
+import vn.thuvien.selftraining.directory.CampaignStructure;
 import vn.thuvien.selftraining.directory.Groups;
 
 /**
@@ -26,10 +26,10 @@ import vn.thuvien.selftraining.directory.Groups;
 @Component("scopeAccess")
 public class ScopeAccess implements ExecutionListener {
 
-  private final Directory directory;
+  private final CampaignStructure structure;
 
-  public ScopeAccess(Directory directory) {
-    this.directory = directory;
+  public ScopeAccess(CampaignStructure structure) {
+    this.structure = structure;
   }
 
   @Override
@@ -39,7 +39,11 @@ public class ScopeAccess implements ExecutionListener {
     Object districtCode = execution.getVariable("districtCode");
     if (unitCode instanceof String unit) {
       groups.add(Groups.principalsOf(unit));
-      directory.unit(unit).map(u -> u.districtCode()).ifPresent(d -> groups.add(Groups.districtOfficersOf(d)));
+      // the intermediate unit above it when the campaign was launched, whichever way it reports
+      String district = structure.districtOf((String) execution.getVariable("schoolYear"), unit);
+      if (district != null) {
+        groups.add(Groups.districtOfficersOf(district));
+      }
     }
     if (districtCode instanceof String district) {
       groups.add(Groups.districtOfficersOf(district));

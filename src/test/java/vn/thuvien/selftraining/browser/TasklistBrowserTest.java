@@ -368,7 +368,7 @@ class TasklistBrowserTest {
       browser.waitUntil(ExpectedConditions.urlContains("/process-definition/" + definitionId));
       browser.waitVisible(By.cssSelector(".djs-container svg"));
       browser.waitForAtLeast(By.cssSelector(".djs-container svg .djs-element[data-element-id='CallActivity_Districts']"), 1);
-      assertThat(text(browser)).contains("Phòng GD&ĐT chỉ đạo các trường");
+      assertThat(text(browser)).contains("Cấp trung gian chỉ đạo các đơn vị");
       assertNoEnglish(browser, COCKPIT_ENGLISH);
       browser.screenshot("cockpit-03-campaign-diagram");
 

@@ -73,7 +73,7 @@ class CampaignCalendarTest {
         d.reportWritingStart(), d.reportWritingDue(), d.reportSubmissionStart(), d.reportSubmissionDue(),
         d.evaluationDue(), d.unitReportDue(), LocalDate.of(2018, 4, 25), d.provinceReportDue(), List.of());
     assertThat(wrong.problems()).containsExactly(
-        "Hạn báo cáo của Phòng GD&ĐT (25/04/2018) không được sau hạn gửi báo cáo về Sở (19/04/2018).",
+        "Hạn báo cáo của cấp trung gian (25/04/2018) không được sau hạn gửi báo cáo về Sở (19/04/2018).",
         "Danh sách chuyên đề tự chọn không được để trống.");
   }
 }

@@ -35,6 +35,17 @@ class CampaignDefaultsControllerTest {
     Clock clock() {
       return Clock.fixed(Instant.parse("2019-09-05T02:00:00Z"), CampaignCalendar.ZONE);
     }
+
+    /** A directory of communes, without a database: only what the form is told is read. */
+    @Bean
+    vn.thuvien.selftraining.directory.Directory directory() {
+      return new vn.thuvien.selftraining.directory.Directory(null) {
+        @Override
+        public String intermediateLevelName() {
+          return "UBND xã/phường";
+        }
+      };
+    }
   }
 
   @Autowired MockMvc mvc;
@@ -48,6 +59,8 @@ class CampaignDefaultsControllerTest {
         .andExpect(jsonPath("$.letterNumber").value(""))
         .andExpect(jsonPath("$.letterDate").value(""))
         .andExpect(jsonPath("$.today").value("2019-09-05"))
+        .andExpect(jsonPath("$.intermediateLevel").value("UBND xã/phường"))
+        .andExpect(jsonPath("$.reportingRoute").value("THROUGH_INTERMEDIATE"))
         .andExpect(jsonPath("$.planDue").value("2019-11-30"))
         .andExpect(jsonPath("$.commonPartStart").value("2019-12-01"))
         .andExpect(jsonPath("$.commonPartDue").value("2019-12-31"))

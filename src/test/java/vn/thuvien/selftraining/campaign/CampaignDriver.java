@@ -1,7 +1,6 @@
 package vn.thuvien.selftraining.campaign;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.Date;
@@ -20,17 +19,17 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 import vn.thuvien.selftraining.directory.DirectoryImportService;
-import vn.thuvien.selftraining.directory.ImportFile;
+import vn.thuvien.selftraining.directory.ExampleDirectories;
 import vn.thuvien.selftraining.training.StaffSelfTrainingProcess;
 
 /**
- * Drives a campaign the way people and time would: loads the demo directory through the real
- * import, submits the Sở's start form as a Phòng KHTC officer, completes tasks as the person who
- * sees them, moves the engine's clock and runs whatever jobs fell due.
+ * Drives a campaign the way people and time would: loads the demo directory (or the letter's
+ * directory of 2017) through the real import, submits the Sở's start form as a Phòng KHTC officer,
+ * completes tasks as the person who sees them, moves the engine's clock and runs whatever jobs
+ * fell due.
  */
 @Component
 public class CampaignDriver {
@@ -55,7 +54,12 @@ public class CampaignDriver {
   }
 
   public void loadDemoDirectory() throws IOException {
-    importer.importAsSystem(List.of(file("demo/don-vi.csv"), file("demo/nhan-su.csv")));
+    importer.importAsSystem(ExampleDirectories.demo());
+  }
+
+  /** The letter's three-level directory of 2017 ({@code examples/ben-tre-2017/}): 9 Phòng GD&ĐT. */
+  public void loadBenTre2017Directory() throws IOException {
+    importer.importAsSystem(ExampleDirectories.benTre2017());
   }
 
   /** The start form as Tasklist submits it: strings, dates as yyyy-MM-dd. */
@@ -138,11 +142,5 @@ public class CampaignDriver {
           Variables.fileValue("thu-hoach.pdf").file(PDF).mimeType("application/pdf").create());
       default -> throw new IllegalArgumentException(taskDefinitionKey);
     };
-  }
-
-  private static ImportFile file(String path) throws IOException {
-    try (InputStream in = new ClassPathResource(path).getInputStream()) {
-      return new ImportFile(path.substring(path.lastIndexOf('/') + 1), in.readAllBytes());
-    }
   }
 }

@@ -34,10 +34,10 @@ import vn.thuvien.selftraining.training.ParticipantRecords;
 import vn.thuvien.selftraining.training.ParticipantStatus;
 
 /**
- * A whole campaign over the demo directory of Bến Tre (9 Phòng GD&ĐT, their schools, 5 units
- * directly under the Sở), from the Sở's start form to the consolidated province result, with
- * a withdrawn participant, a participant who never submits, a school that never reports and a
- * Phòng that never reports.
+ * A whole campaign over the letter's directory of 2017 ({@code examples/ben-tre-2017/}: 9 Phòng
+ * GD&ĐT, their schools, 5 units directly under the Sở), from the Sở's start form to the
+ * consolidated province result, with a withdrawn participant, a participant who never submits, a
+ * school that never reports and a Phòng that never reports.
  */
 @CampaignTest
 class CampaignEndToEndTest {
@@ -61,7 +61,7 @@ class CampaignEndToEndTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    driver.loadDemoDirectory();
+    driver.loadBenTre2017Directory();
   }
 
   /** Each test's campaign ends with it, so that no later test runs its timers. */
@@ -224,7 +224,7 @@ class CampaignEndToEndTest {
    */
   private void withdrawnPersonReadsNotParticipatingInEveryPhase(String year, String personId) throws Exception {
     List<vn.thuvien.selftraining.report.PersonRow> rows = new java.util.ArrayList<>();
-    reports.forEachPerson(year, access.parse("unit:THCS-PHUHUNG"), rows::add);
+    reports.forEachPerson(year, access.parse(year, "unit:THCS-PHUHUNG"), rows::add);
     assertThat(rows).filteredOn(row -> row.personId().equals(personId)).singleElement()
         .satisfies(row -> assertThat(row.phases().values()).extracting(cell -> cell.state())
             .hasSize(vn.thuvien.selftraining.training.Phase.values().length)
@@ -302,7 +302,7 @@ class CampaignEndToEndTest {
     form.remove(CampaignProcess.VAR_REMINDER_DAYS_BEFORE);
     form.put("letterNumber", "12/SGD&ĐT-KHTC");
     assertThatThrownBy(() -> driver.launch(KHTC, form))
-        .hasMessageContaining("Hạn báo cáo của Phòng GD&ĐT (25/04/2035) không được sau hạn gửi báo cáo về Sở (19/04/2035).");
+        .hasMessageContaining("Hạn báo cáo của cấp trung gian (25/04/2035) không được sau hạn gửi báo cáo về Sở (19/04/2035).");
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("2034-2035").count()).isZero();
   }
 

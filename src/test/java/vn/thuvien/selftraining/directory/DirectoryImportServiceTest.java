@@ -88,7 +88,8 @@ class DirectoryImportServiceTest {
     assertThat(directory.directUnitCodes()).containsExactly("THPT-X");
     assertThat(directory.schoolCodesOf("PGD-A")).containsExactly("THCS-A1");
     assertThat(directory.unit("THCS-A1")).contains(
-        new OrgUnit("THCS-A1", "Trường THCS An Hòa 1", "PGD-A", UnitType.LOWER_SECONDARY, "PGD-A", true));
+        new OrgUnit("THCS-A1", "Trường THCS An Hòa 1", "PGD-A", UnitType.LOWER_SECONDARY, null, "PGD-A", null, true));
+    assertThat(directory.unit("PGD-A")).get().extracting(OrgUnit::kindLabel).isEqualTo("Phòng GD&ĐT");
     assertThat(directory.unit("PGD-A")).get().extracting(OrgUnit::districtCode).isNull();
     assertThat(directory.unit("THPT-X")).get().extracting(OrgUnit::districtCode).isNull();
     assertThat(ids(directory.participantsOf("THCS-A1"))).containsExactly("nv.a1");
@@ -213,11 +214,13 @@ class DirectoryImportServiceTest {
         bad("principal at a Phòng", UNITS, replace(PEOPLE, 6, "ht.a1,Trần Văn Hải,ht.a1@example.edu.vn,PGD-A,Hiệu trưởng"),
             "nhan-su.csv", 6, "Vai trò", "vai trò \"Hiệu trưởng\" chỉ dành cho người ở trường"),
         bad("district officer at a school", UNITS, replace(PEOPLE, 3, "pgd.a,Trần Văn Phòng,pgd.a@example.edu.vn,THCS-A1,Chuyên viên Phòng GD&ĐT"),
-            "nhan-su.csv", 3, "Vai trò", "phải ở một Phòng GD&ĐT, nhưng \"THCS-A1\" là THCS"),
+            "nhan-su.csv", 3, "Vai trò", "phải ở một đơn vị cấp trung gian (UBND xã, UBND phường, UBND đặc khu, Phòng GD&ĐT hoặc "
+                + "\"Cấp trung gian: <tên loại>\"), nhưng \"THCS-A1\" là THCS"),
         bad("department officer at a Phòng", UNITS, replace(PEOPLE, 2, "khtc.an,Phạm Thị An,khtc.an@example.edu.vn,PGD-A,Chuyên viên Phòng KHTC"),
             "nhan-su.csv", 2, "Vai trò", "phải ở Sở GD&ĐT"),
         bad("school under a school", replace(UNITS, 6, "TH-B1,Trường Tiểu học Bình Minh 1,THCS-A1,Tiểu học"), PEOPLE,
-            "don-vi.csv", 6, "Mã đơn vị cấp trên", "phải trực thuộc một Phòng GD&ĐT hoặc Sở GD&ĐT"),
+            "don-vi.csv", 6, "Mã đơn vị cấp trên", "phải trực thuộc Sở GD&ĐT hoặc một đơn vị cấp trung gian (UBND xã/phường/đặc khu, Phòng GD&ĐT…), "
+                + "nhưng đơn vị cấp trên \"THCS-A1\" là THCS"),
         bad("Phòng under a Phòng", replace(UNITS, 4, "PGD-B,Phòng GD&ĐT Bình Minh,PGD-A,Phòng GD&ĐT"), PEOPLE,
             "don-vi.csv", 4, "Mã đơn vị cấp trên", "Phòng GD&ĐT phải trực thuộc Sở GD&ĐT"),
         bad("second Sở", with(UNITS, "SO-2,Sở thứ hai,,Sở GD&ĐT"), PEOPLE,
@@ -276,7 +279,7 @@ class DirectoryImportServiceTest {
             + "nhan-su.csv, dòng 3, cột \"Họ và tên\": ô này để trống nhưng bắt buộc phải có giá trị.\n"
             + "nhan-su.csv, dòng 5, cột \"Email\": địa chỉ email \"lan@@x\" không hợp lệ.\n"
             + "nhan-su.csv, dòng 5, cột \"Vai trò\": vai trò \"Thủ thư\" không có; dùng một trong: "
-            + "Nhân viên thư viện, Giáo viên kiêm nhiệm thư viện, Hiệu trưởng, Chuyên viên Phòng GD&ĐT, "
+            + "Nhân viên thư viện, Giáo viên kiêm nhiệm thư viện, Hiệu trưởng, Cán bộ phụ trách giáo dục, "
             + "Chuyên viên Phòng KHTC.");
     assertThat(directory.isEmpty()).isTrue();
     assertThat(identity.createUserQuery().count()).isZero();
@@ -426,7 +429,7 @@ class DirectoryImportServiceTest {
 
     assertThat(rejected.getErrors()).extracting(ImportError::describe).contains(
         "don-vi.csv, dòng 2, cột \"Mã đơn vị cấp trên\": đơn vị \"TH-B2\" ngoài phạm vi Phòng GD&ĐT An Hòa: "
-            + "Phòng chỉ nhập được các đơn vị trực thuộc mình.",
+            + "mỗi đơn vị cấp trung gian chỉ nhập được các đơn vị trực thuộc mình.",
         "nhan-su.csv, dòng 2, cột \"Mã đơn vị\": đơn vị \"TH-B1\" ngoài phạm vi Phòng GD&ĐT An Hòa.");
     assertThat(snapshot()).isEqualTo(before);
     assertThat(imports.recentImports(DISTRICT_A)).singleElement()

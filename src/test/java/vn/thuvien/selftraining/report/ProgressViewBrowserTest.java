@@ -32,14 +32,19 @@ import vn.thuvien.selftraining.browser.Browser;
 @AppTest
 class ProgressViewBrowserTest {
 
-  private static final String DISTRICT = "PGD-TPBENTRE";
-  private static final String DISTRICT_NAME = "Phòng GD&ĐT Thành phố Bến Tre";
-  private static final String OTHER_DISTRICT = "PGD-CHAUTHANH";
+  /** The demo's commune of THCS-PHUHUNG (demo/don-vi.csv) and its officer. */
+  private static final String DISTRICT = "UBND-PANHOI";
+  private static final String DISTRICT_NAME = "UBND phường An Hội";
+  private static final String DISTRICT_OFFICER = "cb.anhoi";
+  private static final String OTHER_DISTRICT = "UBND-PLONGCHAU";
+  /** A school of the other commune. */
+  private static final String OTHER_UNIT = "THCS-TRUONGAN";
+  private static final String OTHER_UNIT_NAME = "Trường THCS Trường An";
   private static final String UNIT_NAME = "Trường THCS Phú Hưng";
   /** The demo librarian of THCS-PHUHUNG (demo/nhan-su.csv). */
   private static final String LIBRARIAN = "nv.lan";
   private static final String LIBRARIAN_NAME = "Nguyễn Thị Lan";
-  private static final String REFUSAL = "không có quyền xem báo cáo của Phòng GD&ĐT Châu Thành";
+  private static final String REFUSAL = "không có quyền xem báo cáo của UBND phường Long Châu";
 
   @LocalServerPort int port;
   @Autowired TestRestTemplate rest;
@@ -83,7 +88,7 @@ class ProgressViewBrowserTest {
       List<WebElement> bars = browser.waitForAtLeast(By.cssSelector("#chart .bar-row"), groupCodes.size());
       browser.screenshot("progress-khtc-02-province");
 
-      // then a bar per Phòng (and the units under the Sở), and the API's figures in the table
+      // then a bar per commune (and the units under the Sở), and the API's figures in the table
       assertThat(bars).extracting(bar -> bar.getDomAttribute("data-code")).containsExactlyElementsOf(groupCodes);
       assertThat(browser.driver().findElement(By.id("breadcrumb")).getText()).isEqualTo("Toàn tỉnh");
       int participants = report.at("/total/participants").asInt();
@@ -94,7 +99,7 @@ class ProgressViewBrowserTest {
       assertThat(cell(browser, "total", "PLAN.notStarted")).isEqualTo(report.at("/total/phases/PLAN/notStarted").asInt());
       assertThat(segmentSum(browser, DISTRICT)).as("bar of " + DISTRICT).isEqualTo(district.at("/tally/participants").asInt());
 
-      // when a Phòng's bar is clicked: its units
+      // when a commune's bar is clicked: its units
       browser.driver().findElement(By.cssSelector("#chart a.bar-row[data-code='" + DISTRICT + "']")).click();
       browser.waitForText(By.id("breadcrumb"), DISTRICT_NAME);
       browser.waitUntil(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#chart .bar-row"),
@@ -141,12 +146,12 @@ class ProgressViewBrowserTest {
 
   @Test
   void districtOfficerStartsAtTheirDistrictAndIsRefusedAnother() throws Exception {
-    String year = schoolYear("pgd.tpbentre");
-    JsonNode district = api("pgd.tpbentre", "/api/reports/" + year).path("report").path("groups").get(0);
+    String year = schoolYear(DISTRICT_OFFICER);
+    JsonNode district = api(DISTRICT_OFFICER, "/api/reports/" + year).path("report").path("groups").get(0);
     assertThat(district.path("code").asText()).isEqualTo(DISTRICT);
 
     try (Browser browser = Browser.start("http://localhost:" + port)) {
-      browser.loginToCamunda("cockpit", engine.getName(), "pgd.tpbentre", "demo");
+      browser.loginToCamunda("cockpit", engine.getName(), DISTRICT_OFFICER, "demo");
       browser.waitClickable(By.xpath("//*[contains(@class,'Header')]//a[normalize-space()='Tiến độ']")).click();
 
       // starts at their district, with nothing above it to click
@@ -160,7 +165,7 @@ class ProgressViewBrowserTest {
       // another district, asked for through the address: the server's refusal, in Vietnamese
       browser.open("/progress/index.html#year=" + year + "&scope=district:" + OTHER_DISTRICT);
       WebElement message = browser.waitForText(By.id("message"), REFUSAL);
-      assertThat(message.getText()).contains("pgd.tpbentre");
+      assertThat(message.getText()).contains(DISTRICT_OFFICER);
       assertThat(browser.driver().findElement(By.id("chart-section")).isDisplayed()).isFalse();
       assertThat(browser.driver().findElement(By.id("breadcrumb")).getText())
           .isEqualTo("Về phạm vi của tôi: " + DISTRICT_NAME);
@@ -169,17 +174,29 @@ class ProgressViewBrowserTest {
   }
 
   @Test
+  void communeOfficerFindsTheirTasklistFilterNamedAsTheDirectoryNamesTheLevel() {
+    try (Browser browser = Browser.start("http://localhost:" + port)) {
+      browser.loginToCamunda("tasklist", engine.getName(), DISTRICT_OFFICER, "demo");
+      browser.waitForText(By.tagName("body"), "Việc của UBND xã/phường");
+      String page = browser.driver().findElement(By.tagName("body")).getText();
+      assertThat(page).contains("Việc của tôi", "Được giao cho tôi", "Phản ánh cần trả lời")
+          .doesNotContain("Phòng GD&ĐT").doesNotContain("Việc của Phòng");
+      browser.screenshot("tasklist-cb-01-filters");
+    }
+  }
+
+  @Test
   void apiRefusesAnotherDistrictsFiguresAndPeopleWithAVietnameseMessage() throws Exception {
-    String year = schoolYear("pgd.tpbentre");
+    String year = schoolYear(DISTRICT_OFFICER);
 
     for (String path : List.of("/api/reports/" + year + "?scope=district:" + OTHER_DISTRICT,
-        "/api/reports/" + year + "/people?scope=unit:THCS-TANTHACH",
+        "/api/reports/" + year + "/people?scope=unit:" + OTHER_UNIT,
         "/api/reports/" + year + "/bao-cao.xlsx?scope=district:" + OTHER_DISTRICT)) {
-      ResponseEntity<String> answer = rest.withBasicAuth("pgd.tpbentre", "demo").getForEntity(path, String.class);
+      ResponseEntity<String> answer = rest.withBasicAuth(DISTRICT_OFFICER, "demo").getForEntity(path, String.class);
 
       assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.FORBIDDEN);
       assertThat(json.readTree(answer.getBody()).path("message").asText()).as(path)
-          .contains("pgd.tpbentre").contains(path.contains("people") ? "Trường THCS Tân Thạch" : REFUSAL);
+          .contains(DISTRICT_OFFICER).contains(path.contains("people") ? OTHER_UNIT_NAME : REFUSAL);
     }
   }
 

@@ -46,6 +46,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import com.sun.management.GarbageCollectionNotificationInfo;
 
 import vn.thuvien.selftraining.campaign.CampaignCalendar;
+import vn.thuvien.selftraining.directory.CampaignStructure;
 import vn.thuvien.selftraining.directory.Directory;
 import vn.thuvien.selftraining.training.ParticipantStatus;
 import vn.thuvien.selftraining.training.Phase;
@@ -135,7 +136,7 @@ class ReportBenchmark {
       LOG.info("{}: {} units, {} records, {} phase rows, {} unit reports written in {} ms (not measured)",
           size.key(), counts.units, counts.records, counts.phases, counts.reports, millis(start));
 
-      CampaignReports reports = new CampaignReports(jdbc, new Directory(jdbc), Clock.fixed(NOW, CampaignCalendar.ZONE));
+      CampaignReports reports = new CampaignReports(jdbc, new CampaignStructure(jdbc, new Directory(jdbc)), Clock.fixed(NOW, CampaignCalendar.ZONE));
       ReportScope province = new ReportScope(ReportScope.Level.PROVINCE, null, DEPARTMENT);
       XlsxReportWriter writer = new XlsxReportWriter();
       Path kept = size == PROVINCE ? REPORT.resolveSibling("reports-province.xlsx") : null;
@@ -275,7 +276,7 @@ class ReportBenchmark {
       SingleConnectionDataSource dataSource = new SingleConnectionDataSource(args[0], "sa", "", true);
       try {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        CampaignReports reports = new CampaignReports(jdbc, new Directory(jdbc),
+        CampaignReports reports = new CampaignReports(jdbc, new CampaignStructure(jdbc, new Directory(jdbc)),
             Clock.fixed(NOW, CampaignCalendar.ZONE));
         ReportScope province = new ReportScope(ReportScope.Level.PROVINCE, null, DEPARTMENT);
         XlsxReportWriter writer = new XlsxReportWriter();
@@ -447,6 +448,14 @@ class ReportBenchmark {
             date(DUE[0]), date(DUE[1]), date(DUE[1]), date(DUE[2]), date(LocalDate.of(2027, 2, 1)),
             date(DUE[2]), date(DUE[3]), date(DUE[3]), date(DUE[4]), date(DUE[5]), date(LocalDate.of(2027, 4, 25)),
             date(LocalDate.of(2027, 5, 5)), date(LocalDate.of(2027, 5, 15)), String.join("\n", TOPICS), now);
+      }
+      // the structure the campaign was launched with, as CampaignStructure#record writes it
+      try (var statement = connection.prepareStatement("INSERT INTO campaign_unit (school_year, unit_code, unit_name, "
+          + "unit_type, district_code, district_name, district_type_label) SELECT ?, u.code, u.name, u.unit_type, "
+          + "u.district_code, d.name, d.type_label FROM org_unit u LEFT JOIN org_unit d ON d.code = u.district_code "
+          + "WHERE u.unit_type NOT IN ('DEPARTMENT', 'DISTRICT_OFFICE') AND u.active = TRUE")) {
+        statement.setString(1, YEAR);
+        statement.executeUpdate();
       }
     }
 

@@ -45,13 +45,16 @@ final class ReportFixtures {
   private ReportFixtures() {
   }
 
+  static final String SUPERIOR_BODY = "Ủy ban nhân dân tỉnh Bến Tre";
+
   static CampaignReport province() {
     return report(PROVINCE, List.of(city(), chauThanh(), direct()), "2458/SGD&ĐT-KHTC", LocalDate.of(2017, 12, 4));
   }
 
   static CampaignReport report(ReportScope scope, List<GroupRow> groups, String letterNumber, LocalDate letterDate) {
     Tally total = groups.stream().map(GroupRow::tally).reduce(Tally.empty(), Tally::plus);
-    return new CampaignReport("2026-2027", DEPARTMENT, letterNumber, letterDate, scope, GENERATED_AT, groups, total);
+    return new CampaignReport("2026-2027", DEPARTMENT, SUPERIOR_BODY, "Phòng GD&ĐT", letterNumber, letterDate, scope,
+        GENERATED_AT, groups, total);
   }
 
   static GroupRow city() {

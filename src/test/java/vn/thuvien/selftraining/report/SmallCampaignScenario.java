@@ -202,12 +202,12 @@ public abstract class SmallCampaignScenario {
     assertThat(direct.tally().classifications()).containsEntry("Trung bình", 1);
 
     // the district and unit reports hold the same figures as the province's lines
-    CampaignReport district = reports.report(YEAR, access.parse("district:PGD-A"));
+    CampaignReport district = reports.report(YEAR, access.parse(YEAR, "district:PGD-A"));
     assertThat(district.groups()).singleElement().satisfies(g -> assertThat(g.tally()).isEqualTo(anHoa.tally()));
-    CampaignReport unit = reports.report(YEAR, access.parse("unit:THCS-A1"));
+    CampaignReport unit = reports.report(YEAR, access.parse(YEAR, "unit:THCS-A1"));
     assertThat(unit.total()).isEqualTo(a1.tally());
 
-    List<PersonRow> b1 = people(access.parse("district:PGD-B"));
+    List<PersonRow> b1 = people(access.parse(YEAR, "district:PGD-B"));
     assertThat(b1).singleElement().satisfies(p -> {
       assertThat(p.status()).isEqualTo(ParticipantStatus.INCOMPLETE_OVERDUE);
       assertThat(p.phase(Phase.PLAN).state()).isEqualTo(PhaseState.ON_TIME);
@@ -215,7 +215,7 @@ public abstract class SmallCampaignScenario {
       assertThat(p.phase(Phase.COMMON_PART).dueAt()).isNotNull();
       assertThat(p.phase(Phase.REPORT_WRITING).state()).isEqualTo(PhaseState.OVERDUE);
     });
-    List<PersonRow> anHoaPeople = people(access.parse("district:PGD-A"));
+    List<PersonRow> anHoaPeople = people(access.parse(YEAR, "district:PGD-A"));
     assertThat(anHoaPeople).extracting(PersonRow::fullName)
         .containsExactlyInAnyOrder("Lê Thị Hồng Nhung", "Nguyễn Thị Lan Anh", "Võ Minh Châu");
     assertThat(anHoaPeople).filteredOn(p -> p.personId().equals("r.nva2")).singleElement().satisfies(p -> {
@@ -273,7 +273,7 @@ public abstract class SmallCampaignScenario {
   @Test
   @Order(4)
   void aPhongCanShowThatItChasedALateParticipant() throws Exception {
-    long recordId = people(access.parse("unit:TH-B1")).get(0).recordId();
+    long recordId = people(access.parse(YEAR, "unit:TH-B1")).get(0).recordId();
     ResponseEntity<String> response = get("r.pgdb", "/api/reports/" + YEAR + "/people/" + recordId + "/history");
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     List<JsonNode> entries = new ArrayList<>();
@@ -288,7 +288,7 @@ public abstract class SmallCampaignScenario {
     assertThat(entries).filteredOn(e -> e.get("kind").asText().equals("TASK_COMPLETED")).first()
         .satisfies(e -> assertThat(e.get("actor").asText()).isEqualTo("Võ Văn Bé (r.nvb1)"));
 
-    long evaluated = people(access.parse("unit:THPT-X")).get(0).recordId();
+    long evaluated = people(access.parse(YEAR, "unit:THPT-X")).get(0).recordId();
     String trail = get("r.khtc", "/api/reports/" + YEAR + "/people/" + evaluated + "/history").getBody();
     assertThat(trail).contains("Nộp tệp thu hoạch", "thu-hoach.pdf", "Điểm 6, xếp loại Trung bình",
         "Lý Văn Xuân (r.htx)");
@@ -336,7 +336,7 @@ public abstract class SmallCampaignScenario {
   }
 
   private CampaignReport province() {
-    return reports.report(YEAR, access.province());
+    return reports.report(YEAR, access.province(YEAR));
   }
 
   private List<PersonRow> people(ReportScope scope) {

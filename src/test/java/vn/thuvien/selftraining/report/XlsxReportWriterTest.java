@@ -45,8 +45,9 @@ class XlsxReportWriterTest {
       for (int i = 0; i < 3; i++) {
         XSSFSheet sheet = workbook.getSheetAt(i);
         int last = i == 2 ? 21 : LAST;
-        assertThat(text(sheet, 0, 0)).isEqualTo("SỞ GIÁO DỤC VÀ ĐÀO TẠO BẾN TRE");
-        assertThat(text(sheet, 1, 0)).isEqualTo("PHÒNG KẾ HOẠCH – TÀI CHÍNH");
+        // the superior and issuing bodies as the directory names them, never from code
+        assertThat(text(sheet, 0, 0)).isEqualTo("ỦY BAN NHÂN DÂN TỈNH BẾN TRE");
+        assertThat(text(sheet, 1, 0)).isEqualTo("SỞ GIÁO DỤC VÀ ĐÀO TẠO BẾN TRE");
         assertThat(bold(workbook, sheet, 1, 0)).isTrue();
         int right = columnOf(sheet.getRow(0), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
         assertThat(right).isGreaterThan(2);
@@ -74,7 +75,7 @@ class XlsxReportWriterTest {
     try (XSSFWorkbook workbook = write(ReportFixtures.province(), ReportFixtures.people())) {
       XSSFSheet sheet = workbook.getSheet("Tổng hợp");
       assertThat(texts(sheet, HEADER, 0, 12)).containsExactly("STT", "Đơn vị", "Số đơn vị",
-          "Số đơn vị đã báo cáo", "Báo cáo của Phòng", "Số người tham gia", "Đã nộp thu hoạch", "Xếp loại", "", "", "",
+          "Số đơn vị đã báo cáo", "Báo cáo của Phòng GD&ĐT", "Số người tham gia", "Đã nộp thu hoạch", "Xếp loại", "", "", "",
           "Không hoàn thành – quá hạn", "Lập hồ sơ và kế hoạch tự bồi dưỡng");
       assertThat(texts(sheet, HEADER + 1, 7, 17)).containsExactly("Giỏi", "Khá", "Trung bình", "Chưa hoàn thành", "",
           "Đúng hạn", "Trễ hạn", "Chưa hoàn thành", "Đúng hạn", "Trễ hạn", "Chưa hoàn thành");
@@ -313,6 +314,15 @@ class XlsxReportWriterTest {
       assertThat(text(sheet, 5, 0)).isEqualTo("Phạm vi: Trường THCS Phú Hưng");
       assertThat(sheet.getRepeatingRows()).isEqualTo(CellRangeAddress.valueOf("10:11"));
     }
+  }
+
+  @Test
+  void provinceHeaderWithoutASuperiorBodyInTheDirectoryLeavesItsLineEmpty() {
+    CampaignReport withSuperior = ReportFixtures.province();
+    CampaignReport without = new CampaignReport(withSuperior.schoolYear(), "Sở Giáo dục và Đào tạo Vĩnh Long", null,
+        "UBND xã/phường", null, null, withSuperior.scope(), withSuperior.generatedAt(), withSuperior.groups(),
+        withSuperior.total());
+    assertThat(XlsxReportWriter.issuer(without)).containsExactly("", "SỞ GIÁO DỤC VÀ ĐÀO TẠO VĨNH LONG");
   }
 
   @Test

@@ -28,6 +28,7 @@ class AccessSetupTest {
   @Autowired IdentityService identity;
   @Autowired AuthorizationService authorizations;
   @Autowired DirectoryImportService importer;
+  @Autowired vn.thuvien.selftraining.directory.Directory directory;
 
   @BeforeEach
   void loadDirectory() throws Exception {
@@ -43,31 +44,34 @@ class AccessSetupTest {
 
   @Test
   void librarianSeesOnlyMyTasks() {
-    assertThat(filterNamesOf("nv.lan")).containsExactly(AccessSetup.FILTER_MY_TASKS);
+    assertThat(filterNamesOf("nv.lan")).containsExactlyInAnyOrder(AccessSetup.FILTER_MY_TASKS,
+        AccessSetup.FILTER_ASSIGNED_TO_ME);
   }
 
   @Test
   void principalSeesEvaluationsAndUnitTasks() {
     assertThat(filterNamesOf("ht.binh")).containsExactlyInAnyOrder(AccessSetup.FILTER_MY_TASKS,
-        AccessSetup.FILTER_EVALUATIONS, AccessSetup.FILTER_UNIT_TASKS, AccessSetup.FILTER_CONCERNS);
+        AccessSetup.FILTER_ASSIGNED_TO_ME, AccessSetup.FILTER_EVALUATIONS, AccessSetup.FILTER_UNIT_TASKS, AccessSetup.FILTER_CONCERNS);
   }
 
   @Test
   void phongOfficerSeesTheDistrictTasks() {
-    assertThat(filterNamesOf("pgd.tpbentre")).containsExactlyInAnyOrder(AccessSetup.FILTER_MY_TASKS,
-        AccessSetup.FILTER_DISTRICT_TASKS, AccessSetup.FILTER_CONCERNS);
+    assertThat(filterNamesOf("cb.anhoi")).containsExactlyInAnyOrder(AccessSetup.FILTER_MY_TASKS,
+        AccessSetup.FILTER_ASSIGNED_TO_ME, AccessSetup.districtFilterName(directory.intermediateLevelName()),
+        AccessSetup.FILTER_CONCERNS);
+    assertThat(AccessSetup.districtFilterName(directory.intermediateLevelName())).isEqualTo("Việc của UBND xã/phường");
   }
 
   @Test
   void phongKhtcOfficerSeesTheDepartmentTasks() {
     assertThat(filterNamesOf("khtc.hoa")).containsExactlyInAnyOrder(AccessSetup.FILTER_MY_TASKS,
-        AccessSetup.FILTER_DEPARTMENT_TASKS, AccessSetup.FILTER_CONCERNS);
+        AccessSetup.FILTER_ASSIGNED_TO_ME, AccessSetup.FILTER_DEPARTMENT_TASKS, AccessSetup.FILTER_CONCERNS);
   }
 
   @Test
   void managersMayOpenCockpitAndLibrariansMayNot() {
     assertThat(may("ht.binh", "cockpit")).isTrue();
-    assertThat(may("pgd.tpbentre", "cockpit")).isTrue();
+    assertThat(may("cb.anhoi", "cockpit")).isTrue();
     assertThat(may("khtc.hoa", "cockpit")).isTrue();
     assertThat(may("nv.lan", "cockpit")).isFalse();
     assertThat(may("nv.lan", "tasklist")).isTrue();

@@ -36,8 +36,8 @@ import vn.thuvien.selftraining.training.StaffSelfTrainingProcess;
 @AppTest
 class RoleMatrixTest {
 
-  /** A librarian, a principal of another unit, a Phòng officer of another Phòng, a Phòng KHTC officer. */
-  static final List<String> BELOW_ADMIN = List.of("nv.lan", "ht.thpt.chuyen", "pgd.chauthanh", "khtc.hoa");
+  /** A librarian, a principal of another unit, the officer of another commune (phường), a Phòng KHTC officer. */
+  static final List<String> BELOW_ADMIN = List.of("nv.lan", "ht.thpt.chuyen", "cb.longchau", "khtc.hoa");
 
   @Autowired TestRestTemplate rest;
   @Autowired ProcessEngine engine;
@@ -59,7 +59,7 @@ class RoleMatrixTest {
         .processInstanceBusinessKeyLike("%/THCS-PHUHUNG/gv.minh").singleResult();
     Task task = tasks.createTaskQuery().processInstanceId(minh.getId()).singleResult();
 
-    for (String user : List.of("nv.lan", "ht.thpt.chuyen", "pgd.chauthanh")) {
+    for (String user : List.of("nv.lan", "ht.thpt.chuyen", "cb.longchau")) {
       assertThat(get(user, "/task/" + task.getId()).getStatusCode()).as(user + " reads the task")
           .isIn(HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN);
       assertThat(get(user, "/task/" + task.getId() + "/variables").getStatusCode()).as(user + " task variables")

@@ -19,6 +19,7 @@ import vn.thuvien.selftraining.campaign.CampaignCalendar;
 import vn.thuvien.selftraining.campaign.CampaignCalendars;
 import vn.thuvien.selftraining.campaign.CampaignRepository;
 import vn.thuvien.selftraining.campaign.ReportGuidance;
+import vn.thuvien.selftraining.directory.CampaignStructure;
 import vn.thuvien.selftraining.directory.Directory;
 import vn.thuvien.selftraining.reminder.Outbox;
 import vn.thuvien.selftraining.reminder.ReminderNotices;
@@ -70,11 +71,12 @@ public final class EngineTestSupport {
     Mocks.register("recordOverdue", new RecordOverdueDelegate(records, clock));
     Mocks.register("recordWithdrawn", new RecordWithdrawnDelegate(records, clock));
     Directory directory = new Directory(jdbc);
-    Mocks.register("scopeAccess", new ScopeAccess(directory));
+    CampaignStructure structure = new CampaignStructure(jdbc, directory);
+    Mocks.register("scopeAccess", new ScopeAccess(structure));
     CampaignCalendars calendars = new CampaignCalendars(campaigns);
     outbox = new Outbox(jdbc, clock);
     Mocks.register("reminders", new ReminderSchedule(calendars, campaigns, clock, 3));
-    ReminderNotices notices = new ReminderNotices(directory, calendars, outbox, clock);
+    ReminderNotices notices = new ReminderNotices(directory, structure, calendars, outbox, clock);
     Mocks.register("phaseOpenedNotice", notices.phaseOpenedNotice());
     Mocks.register("remind", notices.remind());
     Mocks.register("chase", notices.chase());
@@ -89,6 +91,7 @@ public final class EngineTestSupport {
     jdbc.update("DELETE FROM participant_phase");
     jdbc.update("DELETE FROM participant_record");
     jdbc.update("DELETE FROM report_guidance");
+    jdbc.update("DELETE FROM campaign_unit");
     jdbc.update("DELETE FROM campaign");
   }
 

@@ -43,7 +43,7 @@ export default [
       title.textContent = 'Tiến độ chiến dịch';
       title.style.marginTop = '0';
       const text = document.createElement('p');
-      text.textContent = 'Tiến độ tự bồi dưỡng nghiệp vụ thư viện của năm học theo từng Phòng GD&ĐT, từng đơn vị '
+      text.textContent = 'Tiến độ tự bồi dưỡng nghiệp vụ thư viện của năm học theo từng đơn vị cấp trung gian (như danh bạ gọi), từng đơn vị '
         + 'và từng người: ai hoàn thành đúng hạn, ai trễ hạn, ai chưa bắt đầu; lịch sử hồ sơ của từng người; '
         + 'tải báo cáo Excel và CSV. Mỗi người xem được phạm vi của mình.';
       box.append(title, text, link('Xem tiến độ', 'btn btn-primary'));

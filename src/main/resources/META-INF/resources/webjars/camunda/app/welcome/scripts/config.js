@@ -16,7 +16,7 @@ export default {
     {
       label: 'Tiến độ tự bồi dưỡng',
       href: '../../../../progress/index.html',
-      description: 'Tiến độ theo từng Phòng, từng đơn vị và từng người; lịch sử hồ sơ; tải báo cáo Excel và CSV'
+      description: 'Tiến độ theo cấp trung gian, từng đơn vị và từng người; lịch sử hồ sơ; tải báo cáo Excel và CSV'
     },
     {
       label: 'Phản ánh vướng mắc',
