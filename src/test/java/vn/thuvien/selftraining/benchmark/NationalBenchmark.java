@@ -74,6 +74,8 @@ import vn.thuvien.selftraining.SelfTrainingApplication;
 import vn.thuvien.selftraining.campaign.CampaignCalendar;
 import vn.thuvien.selftraining.campaign.CampaignDriver;
 import vn.thuvien.selftraining.campaign.CampaignProcess;
+import vn.thuvien.selftraining.campaign.DistrictProcess;
+import vn.thuvien.selftraining.campaign.SchoolProcess;
 import vn.thuvien.selftraining.cluster.ClusterNodes;
 import vn.thuvien.selftraining.cluster.PostgresDatabase;
 import vn.thuvien.selftraining.directory.Directory;
@@ -125,6 +127,13 @@ class NationalBenchmark {
     case COMMUNES -> Math.max(1, Math.min(UNITS, (int) Math.round(PARTICIPANTS * 3_300.0 / 50_000)));
     case DIRECT -> 0;
   });
+  /**
+   * After the reports, the clock moved past the campaign's end: every cut-off fires and every unit's
+   * instance joins its parent (for {@code direct}, 1,200 into one multi-instance). On by default for
+   * the {@code direct} shape only: at 50,000 participants it is a wave of its own.
+   */
+  static final boolean FAN_IN = Boolean.parseBoolean(System.getProperty("benchmark.fan-in",
+      String.valueOf(SHAPE == NationalDirectory.Shape.DIRECT)));
   static final List<String> DATABASES = List.of(System.getProperty("benchmark.databases", "h2,postgres").split(","));
   static final int BARE = Integer.getInteger("benchmark.bare", 5_000);
   static final int BARE_ROUNDS = Integer.getInteger("benchmark.bare-rounds", 3);
@@ -166,6 +175,11 @@ class NationalBenchmark {
     /** Of those failures, optimistic-locking conflicts (the fan-out's retries). */
     long launchLockConflicts;
     long waveFailedJobs;
+    double fanInSeconds = -1;
+    long fanInJobs;
+    long fanInFailedJobs;
+    long fanInLockConflicts;
+    long fanInIncidents;
     long openTasks;
     Map<String, double[]> queries = new LinkedHashMap<>();
     double waveSeconds;
@@ -442,6 +456,10 @@ class NationalBenchmark {
       phase("reports");
       result.rowsEnd = delta(before, rows()).values().stream().mapToLong(Long::longValue).sum()
           / (double) PARTICIPANTS;
+      if (FAN_IN) {
+        fanIn();
+        phase("fan-in");
+      }
     }
 
     private void launch() {
@@ -531,6 +549,37 @@ class NationalBenchmark {
           + "{} timer jobs/s; {} incidents", result.database, result.waveTimerJobs, result.waveJobs, result.waveEmails,
           f(result.waveSeconds), f(result.waveJobsSeconds), f(result.waveEmails / result.waveSeconds),
           f(result.waveTimerJobs / result.waveSeconds), result.waveIncidents);
+    }
+
+    /**
+     * The clock moved 200 days ahead, past every cut-off: until every unit's and intermediate unit's
+     * instance has ended, joined the campaign's (or its intermediate unit's) multi-instance, and the
+     * campaign waits for the Sở's review (whose 30 days start then, on the moved clock) with no job
+     * due.
+     */
+    private void fanIn() throws InterruptedException {
+      long jobsBefore = count("SELECT COUNT(*) FROM act_hi_job_log WHERE job_state_ = 2");
+      long failedBefore = failedJobs();
+      long conflictsBefore = lockConflicts();
+      ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(200))));
+      long start = System.nanoTime();
+      wakeJobExecutor();
+      await("the campaign's join", () -> runtime.createProcessInstanceQuery()
+          .processDefinitionKey(SchoolProcess.KEY).count() == 0 && runtime.createProcessInstanceQuery()
+          .processDefinitionKey(DistrictProcess.KEY).count() == 0 && !jobsDue(), 250);
+      long waiting = tasks.createTaskQuery().taskDefinitionKey(CampaignProcess.TASK_REVIEW_PROVINCE).count();
+      if (waiting != 1) {
+        throw new AssertionError("[" + result.database + "] after the join, " + waiting + " province reviews open");
+      }
+      result.fanInSeconds = seconds(start);
+      result.fanInJobs = count("SELECT COUNT(*) FROM act_hi_job_log WHERE job_state_ = 2") - jobsBefore;
+      result.fanInFailedJobs = failedJobs() - failedBefore;
+      result.fanInLockConflicts = lockConflicts() - conflictsBefore;
+      result.fanInIncidents = count("SELECT COUNT(*) FROM act_ru_incident");
+      LOG.info("[{}] fan-in: every unit joined {} s after the clock passed the campaign's end; {} jobs, {} failed attempts ({} "
+          + "optimistic-locking conflicts), {} incidents, {} processes still running (the campaign's among them)", result.database,
+          f(result.fanInSeconds), result.fanInJobs, result.fanInFailedJobs, result.fanInLockConflicts,
+          result.fanInIncidents, runtime.createProcessInstanceQuery().count());
     }
 
     /** COMPLETIONS participants complete their plan at once from COMPLETION_THREADS threads, as themselves. */
@@ -977,6 +1026,11 @@ class NationalBenchmark {
     row(s, ran, "Rows added per participant (net): whole run", r -> f(r.rowsEnd));
     row(s, ran, "**Bare engine**: rows added per one-task start", r -> f(r.bareRowsPerStart));
     row(s, ran, "Rows per participant at launch ÷ rows per bare start", r -> f(r.rowsLaunch / r.bareRowsPerStart) + "×");
+    if (FAN_IN) {
+      row(s, ran, "Fan-in: clock past the campaign's end → every unit joined, the Sở's review open (s)", r -> f(r.fanInSeconds));
+      row(s, ran, "Fan-in: jobs / failed attempts (optimistic-locking conflicts) / incidents",
+          r -> r.fanInJobs + " / " + r.fanInFailedJobs + " (" + r.fanInLockConflicts + ") / " + r.fanInIncidents);
+    }
     row(s, ran, "Wave: failed job attempts / incidents", r -> r.waveFailedJobs + " / " + r.waveIncidents);
     row(s, ran, "ANALYZE runs by the benchmark (PostgreSQL with autovacuum off; every 60 s)",
         r -> r.database.equals("postgres") ? String.valueOf(r.analyses) : "–");
