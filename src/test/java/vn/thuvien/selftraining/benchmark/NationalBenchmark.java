@@ -708,8 +708,8 @@ class NationalBenchmark {
      * without the exception's class name. Such attempts do not use up the job's retries: the job runs again.
      */
     private long lockConflicts() {
-      return count("SELECT COUNT(*) FROM act_hi_job_log WHERE job_state_ = 1 AND (job_exception_msg_ LIKE ? "
-          + "OR job_exception_msg_ LIKE ?)", "ENGINE-03005%", "%OptimisticLocking%");
+      return count("SELECT COUNT(*) FROM act_hi_job_log WHERE job_state_ = 1 AND job_exception_msg_ LIKE ?",
+          "%updated by another transaction concurrently%");
     }
 
     private boolean settled() {
