@@ -67,8 +67,21 @@ public class ParticipantRecords {
     }
   }
 
-  public void topicChosen(String processInstanceId, String topic) {
-    jdbc.update("UPDATE participant_record SET topic = ? WHERE process_instance_id = ?", topic, processInstanceId);
+  /** The plan of the dossier: materials to find, schedule, method. */
+  public void planPrepared(String processInstanceId, String materials, String schedule, String method) {
+    jdbc.update("""
+        UPDATE participant_record SET plan_materials = ?, plan_schedule = ?, plan_method = ?
+        WHERE process_instance_id = ?""", materials, schedule, method, processInstanceId);
+  }
+
+  public void commonPartStudied(String processInstanceId, String notes) {
+    jdbc.update("UPDATE participant_record SET common_part_notes = ? WHERE process_instance_id = ?", notes,
+        processInstanceId);
+  }
+
+  public void optionalPartStudied(String processInstanceId, String topic, String notes) {
+    jdbc.update("UPDATE participant_record SET topic = ?, optional_part_notes = ? WHERE process_instance_id = ?",
+        topic, notes, processInstanceId);
   }
 
   public void reportWritten(String processInstanceId, String title) {
@@ -81,10 +94,13 @@ public class ParticipantRecords {
         fileId, ParticipantStatus.SUBMITTED.name(), processInstanceId);
   }
 
-  public void reportReturned(String processInstanceId, String reason) {
+  /** The report goes back to the participant: counted on the record, and kept with its reason in the dossier. */
+  public void reportReturned(String processInstanceId, String reason, String returnedBy, Date returnedAt) {
     jdbc.update("""
         UPDATE participant_record SET revision_count = revision_count + 1, last_return_reason = ?, status = ?
         WHERE process_instance_id = ?""", reason, ParticipantStatus.RETURNED.name(), processInstanceId);
+    jdbc.update("INSERT INTO report_return (record_id, returned_at, returned_by, reason) VALUES (?, ?, ?, ?)",
+        idOf(processInstanceId), timestamp(returnedAt), returnedBy, reason);
   }
 
   public void evaluated(String processInstanceId, BigDecimal score, String classification, String comment,

@@ -54,13 +54,14 @@ public class PhaseTaskListener implements TaskListener {
     TaskInputRules.check(phase, task);
     Date now = Date.from(clock.instant());
     switch (phase) {
-      case OPTIONAL_PART -> records.topicChosen(instanceId, TaskInputRules.text(task, VAR_TOPIC));
+      case PLAN -> records.planPrepared(instanceId, TaskInputRules.text(task, VAR_PLAN_MATERIALS),
+          TaskInputRules.text(task, VAR_PLAN_SCHEDULE), TaskInputRules.text(task, VAR_PLAN_METHOD));
+      case COMMON_PART -> records.commonPartStudied(instanceId, TaskInputRules.text(task, VAR_COMMON_PART_NOTES));
+      case OPTIONAL_PART -> records.optionalPartStudied(instanceId, TaskInputRules.text(task, VAR_TOPIC),
+          TaskInputRules.text(task, VAR_OPTIONAL_PART_NOTES));
       case REPORT_WRITING -> records.reportWritten(instanceId, TaskInputRules.text(task, VAR_REPORT_TITLE));
       case REPORT_SUBMISSION -> storeReport(task, instanceId, now);
       case EVALUATION -> recordEvaluation(task, instanceId, now);
-      default -> {
-        // plan and common part: the record of the phase itself is all there is
-      }
     }
     if (phase != Phase.EVALUATION || Boolean.TRUE.equals(task.getVariable(VAR_REPORT_ACCEPTED))) {
       records.phaseCompleted(instanceId, phase, task.getDueDate(), now);
@@ -85,7 +86,8 @@ public class PhaseTaskListener implements TaskListener {
   private void recordEvaluation(DelegateTask task, String instanceId, Date now) {
     boolean accepted = (Boolean) task.getVariable(VAR_REPORT_ACCEPTED);
     if (!accepted) {
-      records.reportReturned(instanceId, TaskInputRules.text(task, VAR_RETURN_REASON));
+      records.reportReturned(instanceId, TaskInputRules.text(task, VAR_RETURN_REASON), TaskActors.completedBy(task),
+          now);
       return;
     }
     BigDecimal score = BigDecimal.valueOf(((Number) task.getVariable(VAR_SCORE)).doubleValue());

@@ -43,6 +43,7 @@ public final class EngineTestSupport {
   final ReportGuidance guidance;
   final Clock clock = new EngineClock();
   final Outbox outbox;
+  final CampaignStructure structure;
 
   private static boolean migrated;
 
@@ -71,7 +72,7 @@ public final class EngineTestSupport {
     Mocks.register("recordOverdue", new RecordOverdueDelegate(records, clock));
     Mocks.register("recordWithdrawn", new RecordWithdrawnDelegate(records, clock));
     Directory directory = new Directory(jdbc);
-    CampaignStructure structure = new CampaignStructure(jdbc, directory);
+    structure = new CampaignStructure(jdbc, directory);
     Mocks.register("scopeAccess", new ScopeAccess(structure));
     CampaignCalendars calendars = new CampaignCalendars(campaigns);
     outbox = new Outbox(jdbc, clock);
@@ -87,6 +88,7 @@ public final class EngineTestSupport {
     jdbc.update("DELETE FROM person_role");
     jdbc.update("DELETE FROM person");
     jdbc.update("DELETE FROM org_unit");
+    jdbc.update("DELETE FROM report_return");
     jdbc.update("DELETE FROM report_file");
     jdbc.update("DELETE FROM participant_phase");
     jdbc.update("DELETE FROM participant_record");

@@ -2,6 +2,7 @@ package vn.thuvien.selftraining.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static vn.thuvien.selftraining.training.StaffSelfTrainingProcess.*;
@@ -13,6 +14,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -29,6 +38,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import vn.thuvien.selftraining.campaign.CampaignCalendar;
+import vn.thuvien.selftraining.dossier.Dossier;
+import vn.thuvien.selftraining.dossier.DossierPdf;
+import vn.thuvien.selftraining.dossier.Dossiers;
 import vn.thuvien.selftraining.training.ParticipantRecords.ParticipantRecord;
 import vn.thuvien.selftraining.training.ParticipantRecords.PhaseRecord;
 
@@ -460,6 +472,94 @@ class StaffSelfTrainingProcessTest {
         Map.of(VAR_UNIT_CODE, UNIT, VAR_PERSON_ID, PERSON)))
         .hasMessageContaining("Thiếu \"Năm học\"");
     assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  // ---------------------------------------------------------------- the dossier
+
+  @Test
+  void theDossierIsARecordThatOutlivesTheEnginesHistoryCleanup() {
+    Dossier dossier = yearWithOneReturn();
+
+    assertThat(dossier.personName()).isEqualTo("Nguyễn Thị Lan");
+    assertThat(dossier.unitName()).isEqualTo("Trường THCS Phú Hưng");
+    assertThat(dossier.planMaterials()).isEqualTo("Bộ Tài liệu bồi dưỡng nghiệp vụ thư viện trường phổ thông");
+    assertThat(dossier.planSchedule()).isEqualTo("Mỗi tuần 2 buổi chiều thứ Ba và thứ Năm");
+    assertThat(dossier.planMethod()).isEqualTo("Tự đọc, ghi chép, trao đổi với đồng nghiệp");
+    assertThat(dossier.commonPartNotes()).isEqualTo("Chương 1–3: tổ chức kho sách.");
+    assertThat(dossier.topic()).isEqualTo("Xây dựng thư viện xanh");
+    assertThat(dossier.optionalPartNotes()).isEqualTo("Mô hình thư viện xanh ở sân trường.");
+    assertThat(dossier.reportTitle()).isEqualTo("Xây dựng thư viện xanh ở trường THCS");
+    assertThat(dossier.essay().fileName()).isEqualTo("thu-hoach-ban-sua.pdf");
+    assertThat(dossier.score()).isEqualByComparingTo("9.5");
+    assertThat(dossier.classification()).isEqualTo("Giỏi");
+    assertThat(dossier.evaluationComment()).isEqualTo("Bài viết tốt, có liên hệ thực tế.");
+    assertThat(dossier.returns()).singleElement().satisfies(r -> {
+      assertThat(r.reason()).isEqualTo("Cần bổ sung phần liên hệ thực tế tại trường.");
+      assertThat(r.returnedAt()).isNotNull();
+    });
+    assertThat(dossier.phases()).hasSize(Phase.values().length)
+        .allSatisfy(p -> assertThat(p.completedAt()).as(p.label()).isNotNull());
+
+    // the engine's history cleanup, run as in production once the instance's time to live (5 years) is over
+    assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).count())
+        .isPositive();
+    EngineTestSupport.setClock(LocalDateTime.of(2024, 1, 1, 2, 0));
+    execute(historyService().cleanUpHistoryAsync(true));
+    // the cleanup job reschedules itself: it must not outlive this test in the shared engine
+    historyService().findHistoryCleanupJobs().forEach(job -> managementService().deleteJob(job.getId()));
+    assertThat(historyService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).count())
+        .as("history cleaned up").isZero();
+    assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).count())
+        .isZero();
+
+    assertThat(dossiers().find(dossier.recordId())).contains(dossier);
+  }
+
+  @Test
+  void thePrintableDossierHoldsThePlanNotesScoreAndCommentInVietnameseWithTheEssayAttached() throws Exception {
+    Dossier dossier = yearWithOneReturn();
+
+    byte[] pdf = new DossierPdf().bytes(dossier, fileId -> support.reportFiles.find(fileId).content());
+
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+      assertThat(text).contains("HỒ SƠ TỰ BỒI DƯỠNG CHUYÊN MÔN NGHIỆP VỤ THƯ VIỆN", "Năm học 2017-2018",
+          "SỞ GIÁO DỤC VÀ ĐÀO TẠO BẾN TRE", "Trường THCS Phú Hưng", "Nguyễn Thị Lan",
+          "Bộ Tài liệu bồi dưỡng nghiệp vụ thư viện trường phổ thông", "Mỗi tuần 2 buổi chiều thứ Ba và thứ Năm",
+          "Chương 1–3: tổ chức kho sách.", "Mô hình thư viện xanh ở sân trường.", "Điểm 9,5", "Xếp loại Giỏi",
+          "Bài viết tốt, có liên hệ thực tế.", "Cần bổ sung phần liên hệ thực tế tại trường.");
+      PDPage first = document.getPage(0);
+      assertThat(first.getMediaBox().getWidth()).isCloseTo(PDRectangle.A4.getWidth(), within(1f));
+      assertThat(first.getMediaBox().getHeight()).isCloseTo(PDRectangle.A4.getHeight(), within(1f));
+      List<PDFont> fonts = new java.util.ArrayList<>();
+      for (COSName name : first.getResources().getFontNames()) {
+        fonts.add(first.getResources().getFont(name));
+      }
+      assertThat(fonts).isNotEmpty().allSatisfy(font -> {
+        assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+        assertThat(font.getName()).contains("DejaVuSerif");
+      });
+      Map<String, PDComplexFileSpecification> attachments = document.getDocumentCatalog().getNames()
+          .getEmbeddedFiles().getNames();
+      assertThat(attachments).containsOnlyKeys("thu-hoach-ban-sua.pdf");
+      assertThat(attachments.get("thu-hoach-ban-sua.pdf").getEmbeddedFile().toByteArray()).isEqualTo(PDF);
+    }
+  }
+
+  /** A whole year on time, the essay returned once and accepted the second time; the dossier read back. */
+  private Dossier yearWithOneReturn() {
+    start();
+    walkTo(TASK_EVALUATE_REPORT);
+    complete(task(), Variables.putValue(VAR_REPORT_ACCEPTED, false)
+        .putValue(VAR_RETURN_REASON, "Cần bổ sung phần liên hệ thực tế tại trường."));
+    submitReport("thu-hoach-ban-sua.pdf", PDF);
+    evaluate(9.5, "Bài viết tốt, có liên hệ thực tế.");
+    assertThat(instance).isEnded();
+    return dossiers().find(record().id()).orElseThrow();
+  }
+
+  private Dossiers dossiers() {
+    return new Dossiers(support.jdbc, support.structure);
   }
 
   // ---------------------------------------------------------------- the participant's year
