@@ -1,0 +1,124 @@
+package vn.thuvien.selftraining.dossier;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.thuvien.selftraining.system.CurrentUser;
+import vn.thuvien.selftraining.training.ReportFiles;
+
+/**
+ * The self-training dossier: {@code GET /api/dossiers} lists the caller's own dossiers (every school
+ * year), {@code GET /api/dossiers/{id}/ho-so.pdf} the printable dossier with the essay attached,
+ * {@code GET /api/dossiers/{id}/bai-thu-hoach} the essay as submitted. Who may open which:
+ * {@link DossierAccess}; anyone else gets 403 with a Vietnamese message.
+ */
+@RestController
+@RequestMapping("/api/dossiers")
+public class DossierController {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DossierController.class);
+
+  private final Dossiers dossiers;
+  private final DossierAccess access;
+  private final DossierPdf pdf;
+  private final ReportFiles files;
+
+  public DossierController(Dossiers dossiers, DossierAccess access, DossierPdf pdf, ReportFiles files) {
+    this.dossiers = dossiers;
+    this.access = access;
+    this.pdf = pdf;
+    this.files = files;
+  }
+
+  public record OwnDossier(long recordId, String schoolYear, String unitCode, String pdf) {
+  }
+
+  public record Message(String message) {
+  }
+
+  static class DeniedException extends RuntimeException {
+    DeniedException(String message) {
+      super(message);
+    }
+  }
+
+  static class NotFoundException extends RuntimeException {
+    NotFoundException(String message) {
+      super(message);
+    }
+  }
+
+  @GetMapping
+  public List<OwnDossier> mine(@RequestAttribute(CurrentUser.ATTRIBUTE) CurrentUser user) {
+    return dossiers.ofPerson(user.userId()).stream()
+        .map(o -> new OwnDossier(o.recordId(), o.schoolYear(), o.unitCode(), "/api/dossiers/" + o.recordId()
+            + "/ho-so.pdf"))
+        .toList();
+  }
+
+  @GetMapping("/{recordId}/ho-so.pdf")
+  public ResponseEntity<byte[]> dossierPdf(@PathVariable long recordId,
+      @RequestAttribute(CurrentUser.ATTRIBUTE) CurrentUser user) {
+    Dossiers.Owner owner = readable(user, recordId);
+    Dossier dossier = dossiers.find(recordId).orElseThrow();
+    byte[] bytes = pdf.bytes(dossier, fileId -> files.find(fileId).content());
+    LOG.info("Dossier {} ({} {}) downloaded by {}", recordId, owner.schoolYear(), owner.personId(), user.userId());
+    return attachment(bytes, "ho-so-tu-boi-duong-" + owner.schoolYear() + "-"
+        + FileNames.person(owner.personId(), owner.personName()) + ".pdf", MediaType.APPLICATION_PDF);
+  }
+
+  @GetMapping("/{recordId}/bai-thu-hoach")
+  public ResponseEntity<byte[]> essay(@PathVariable long recordId,
+      @RequestAttribute(CurrentUser.ATTRIBUTE) CurrentUser user) {
+    readable(user, recordId);
+    Dossier.Essay essay = dossiers.find(recordId).map(Dossier::essay).orElse(null);
+    if (essay == null) {
+      throw new NotFoundException("Hồ sơ số " + recordId + " chưa có bài thu hoạch đã nộp.");
+    }
+    ReportFiles.StoredFile file = files.find(essay.fileId());
+    return attachment(file.content(), file.fileName(), MediaType.parseMediaType(file.mimeType()));
+  }
+
+  private Dossiers.Owner readable(CurrentUser user, long recordId) {
+    Dossiers.Owner owner = dossiers.owner(recordId)
+        .orElseThrow(() -> new NotFoundException("Không tìm thấy hồ sơ tự bồi dưỡng số " + recordId + "."));
+    if (!access.mayRead(user, owner)) {
+      throw new DeniedException("Tài khoản " + user.userId() + " không được xem hồ sơ và bài thu hoạch của "
+          + owner.personName() + " (năm học " + owner.schoolYear() + "). Hồ sơ chỉ đến người tham gia, Hiệu trưởng "
+          + "của đơn vị, Phòng KHTC của Sở, và cấp nhận bài thu hoạch theo công văn sau khi đơn vị đã gửi báo cáo.");
+    }
+    return owner;
+  }
+
+  static ResponseEntity<byte[]> attachment(byte[] bytes, String name, MediaType type) {
+    return ResponseEntity.ok()
+        .contentType(type)
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+        .body(bytes);
+  }
+
+  @ExceptionHandler(DeniedException.class)
+  ResponseEntity<Message> denied(DeniedException e) {
+    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new Message(e.getMessage()));
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<Message> notFound(NotFoundException e) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Message(e.getMessage()));
+  }
+}
