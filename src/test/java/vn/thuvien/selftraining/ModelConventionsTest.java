@@ -29,7 +29,7 @@ class ModelConventionsTest {
    * transaction updates the parent's completion counters itself, and 1,200 units whose cut-off passes at
    * the same moment fail on optimistic locking against each other, over and over (measured with the
    * national benchmark's {@code direct} shape: 117 s and thousands of failed attempts on PostgreSQL,
-   * against 74 s and none).
+   * against 82 s and none).
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("models")
