@@ -1,5 +1,6 @@
 package vn.thuvien.selftraining.dossier;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +27,8 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import vn.thuvien.selftraining.campaign.CampaignCalendar;
 
 /**
  * The printable dossier: an A4 PDF in Vietnamese, DejaVu Serif embedded (every Vietnamese letter),
@@ -87,11 +90,11 @@ public class DossierPdf {
   }
 
   private static void attach(PDDocument document, Dossier.Essay essay, byte[] content) throws IOException {
-    PDEmbeddedFile embedded = new PDEmbeddedFile(document, new java.io.ByteArrayInputStream(content));
+    PDEmbeddedFile embedded = new PDEmbeddedFile(document, new ByteArrayInputStream(content));
     embedded.setSubtype(essay.mimeType());
     embedded.setSize(content.length);
     if (essay.submittedAt() != null) {
-      Calendar when = GregorianCalendar.from(essay.submittedAt().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+      Calendar when = GregorianCalendar.from(essay.submittedAt().atZone(CampaignCalendar.ZONE));
       embedded.setCreationDate(when);
     }
     PDComplexFileSpecification spec = new PDComplexFileSpecification();

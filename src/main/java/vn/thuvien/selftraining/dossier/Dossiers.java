@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -83,13 +86,13 @@ public class Dossiers {
   }
 
   private List<Dossier.PhaseLine> phases(long recordId) {
-    java.util.Map<String, Dossier.PhaseLine> recorded = new java.util.HashMap<>();
+    Map<String, Dossier.PhaseLine> recorded = new HashMap<>();
     jdbc.query("SELECT phase, due_at, completed_at, on_time FROM participant_phase WHERE record_id = ?", rs -> {
       Phase phase = Phase.valueOf(rs.getString(1));
       recorded.put(phase.name(), new Dossier.PhaseLine(phase.label(), time(rs.getTimestamp(2)),
           time(rs.getTimestamp(3)), (Boolean) rs.getObject(4, Boolean.class)));
     }, recordId);
-    return java.util.Arrays.stream(Phase.values())
+    return Arrays.stream(Phase.values())
         .map(p -> recorded.getOrDefault(p.name(), new Dossier.PhaseLine(p.label(), null, null, null)))
         .toList();
   }

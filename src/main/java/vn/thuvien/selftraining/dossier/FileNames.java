@@ -16,10 +16,4 @@ public final class FileNames {
   public static String safe(String name) {
     return name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
   }
-
-  /** The extension of an uploaded file name, with its dot, lower case; empty when there is none. */
-  public static String extension(String fileName) {
-    int dot = fileName == null ? -1 : fileName.lastIndexOf('.');
-    return dot < 0 ? "" : fileName.substring(dot).toLowerCase(java.util.Locale.ROOT);
-  }
 }
