@@ -29,11 +29,13 @@ public class DossierAccess {
   }
 
   public boolean mayRead(CurrentUser user, Dossiers.Owner owner) {
-    if (user.userId().equals(owner.personId()) || user.isAdmin() || user.isDepartmentOfficer()
-        || user.inGroup(Groups.principalsOf(owner.unitCode()))) {
-      return true;
-    }
-    return receivesEssaysOf(user, owner.schoolYear(), owner.unitCode());
+    return user.userId().equals(owner.personId()) || mayReadUnit(user, owner.schoolYear(), owner.unitCode());
+  }
+
+  /** Whether the user may read every dossier and essay of the unit in the campaign: a bundle's rule. */
+  public boolean mayReadUnit(CurrentUser user, String schoolYear, String unitCode) {
+    return user.isAdmin() || user.isDepartmentOfficer() || user.inGroup(Groups.principalsOf(unitCode))
+        || receivesEssaysOf(user, schoolYear, unitCode);
   }
 
   /** Whether the user is the receiving intermediate level of the unit and the unit's essays have reached it. */

@@ -1,5 +1,6 @@
 package vn.thuvien.selftraining.dossier;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -15,8 +16,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import vn.thuvien.selftraining.report.ReportAccess;
 import vn.thuvien.selftraining.system.CurrentUser;
 import vn.thuvien.selftraining.training.ReportFiles;
 
@@ -36,8 +41,11 @@ public class DossierController {
   private final DossierAccess access;
   private final DossierPdf pdf;
   private final ReportFiles files;
+  private final DossierBundles bundles;
 
-  public DossierController(Dossiers dossiers, DossierAccess access, DossierPdf pdf, ReportFiles files) {
+  public DossierController(Dossiers dossiers, DossierAccess access, DossierPdf pdf, ReportFiles files,
+      DossierBundles bundles) {
+    this.bundles = bundles;
     this.dossiers = dossiers;
     this.access = access;
     this.pdf = pdf;
@@ -93,6 +101,25 @@ public class DossierController {
     return attachment(file.content(), file.fileName(), MediaType.parseMediaType(file.mimeType()));
   }
 
+  /**
+   * The archive of a scope's dossiers and essays ({@link DossierBundles}): {@code scope} as for the
+   * reports ({@code province}, {@code district:CODE}, {@code unit:CODE}; the caller's widest when
+   * absent). Streamed to the client as it is written; every check is done before the first byte.
+   */
+  @GetMapping("/bundles/{schoolYear}/ho-so.zip")
+  public void bundle(@PathVariable String schoolYear, @RequestParam(required = false) String scope,
+      @RequestAttribute(CurrentUser.ATTRIBUTE) CurrentUser user, HttpServletResponse response) throws IOException {
+    DossierBundles.Plan plan = bundles.plan(user, schoolYear, scope);
+    LOG.info("Dossier bundle {} {} ({} units) requested by {}", schoolYear, plan.scope().param(),
+        plan.units().size(), user.userId());
+    response.setContentType("application/zip");
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+        ContentDisposition.attachment().filename(plan.fileName(), StandardCharsets.UTF_8).build().toString());
+    bundles.write(plan, response.getOutputStream());
+    response.flushBuffer();
+    LOG.info("Dossier bundle {} {} sent to {}", schoolYear, plan.scope().param(), user.userId());
+  }
+
   private Dossiers.Owner readable(CurrentUser user, long recordId) {
     Dossiers.Owner owner = dossiers.owner(recordId)
         .orElseThrow(() -> new NotFoundException("Không tìm thấy hồ sơ tự bồi dưỡng số " + recordId + "."));
@@ -115,6 +142,22 @@ public class DossierController {
   @ExceptionHandler(DeniedException.class)
   ResponseEntity<Message> denied(DeniedException e) {
     return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new Message(e.getMessage()));
+  }
+
+  @ExceptionHandler(DossierBundles.DeniedException.class)
+  ResponseEntity<Message> bundleDenied(DossierBundles.DeniedException e) {
+    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new Message(e.getMessage()));
+  }
+
+  @ExceptionHandler(ReportAccess.DeniedException.class)
+  ResponseEntity<Message> scopeDenied(ReportAccess.DeniedException e) {
+    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new Message(e.getMessage()));
+  }
+
+  @ExceptionHandler(ReportAccess.UnknownScopeException.class)
+  ResponseEntity<Message> unknownScope(ReportAccess.UnknownScopeException e) {
+    return ResponseEntity.status(e.malformed() ? HttpStatus.BAD_REQUEST : HttpStatus.NOT_FOUND)
+        .body(new Message(e.getMessage()));
   }
 
   @ExceptionHandler(NotFoundException.class)

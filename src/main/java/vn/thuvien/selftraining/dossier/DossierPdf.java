@@ -42,6 +42,10 @@ public class DossierPdf {
   static final String FONT_FAMILY = "DejaVu Serif";
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
+  static {
+    PdfRendererLog.install();
+  }
+
   private final TemplateEngine templates = templateEngine();
 
   /** Essay content by file id; null when the dossier has no essay. */
@@ -50,10 +54,13 @@ public class DossierPdf {
     byte[] of(long fileId);
   }
 
+  static final String ESSAY_ATTACHED = "Tệp bài thu hoạch được đính kèm trong tệp PDF này (mục \"Tệp đính kèm\" "
+      + "của trình đọc PDF).";
+
   /** Writes the PDF of {@code dossier} to {@code out}, the essay attached when there is one. */
   public void write(Dossier dossier, EssayContent essays, OutputStream out) {
     try {
-      byte[] rendered = render(dossier);
+      byte[] rendered = render(dossier, ESSAY_ATTACHED);
       if (dossier.essay() == null) {
         out.write(rendered);
         return;
@@ -67,14 +74,27 @@ public class DossierPdf {
     }
   }
 
+  /**
+   * Writes the PDF of {@code dossier} without the essay inside, naming instead the file that lies
+   * beside it ({@code essayFileName}, in the same folder of a bundle): a bundle carries each essay once.
+   */
+  public void writeBesideEssay(Dossier dossier, String essayFileName, OutputStream out) {
+    try {
+      out.write(render(dossier, "Tệp bài thu hoạch nằm cùng thư mục với hồ sơ này: " + essayFileName + "."));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot render the dossier of record " + dossier.recordId(), e);
+    }
+  }
+
   public byte[] bytes(Dossier dossier, EssayContent essays) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     write(dossier, essays, out);
     return out.toByteArray();
   }
 
-  private byte[] render(Dossier dossier) throws IOException {
+  private byte[] render(Dossier dossier, String essayPlace) throws IOException {
     Context context = new Context();
+    context.setVariable("essayPlace", essayPlace);
     context.setVariable("d", dossier);
     context.setVariable("fmt", new Formats());
     String xhtml = templates.process("dossier.xhtml", context);

@@ -1,5 +1,9 @@
 package vn.thuvien.selftraining.training;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
@@ -50,6 +54,17 @@ public class ReportFiles {
     return jdbc.queryForObject("SELECT file_name, mime_type, content FROM report_file WHERE id = ?",
         (rs, row) -> new StoredFile(rs.getString("file_name"), rs.getString("mime_type"), rs.getBytes("content")),
         id);
+  }
+
+  /** Copies the stored content of file {@code id} into {@code out}, read as a stream from the database. */
+  public void copy(long id, OutputStream out) {
+    jdbc.query("SELECT content FROM report_file WHERE id = ?", rs -> {
+      try (InputStream in = rs.getBinaryStream(1)) {
+        in.transferTo(out);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot copy report file " + id, e);
+      }
+    }, id);
   }
 
   private static String sha256(byte[] content) {
