@@ -11,6 +11,7 @@
 'use strict';
 (function () {
   const API = '../api/reports';
+  const DOSSIERS = '../api/dossiers';
   const COCKPIT = '../camunda/app/cockpit/default/';
   const SVG = 'http://www.w3.org/2000/svg';
   const ZONE = 'Asia/Ho_Chi_Minh';
@@ -224,6 +225,7 @@
       return;
     }
     $('downloads').hidden = false;
+    offerBundle(route, apiScope, token);
     const report = answer.body.report;
     const level = route.scope === DIRECT ? 'DIRECT' : answer.body.scope.level;
     subtitle(report);
@@ -543,6 +545,10 @@
           href: new URL(COCKPIT + '#/process-instance/' + encodeURIComponent(person.processInstanceId) + '/runtime',
             location.href).href}));
       }
+      const dossier = el('a', 'Hồ sơ (PDF)', {class: 'dossier-link', target: '_blank', rel: 'noopener',
+        href: DOSSIERS + '/' + encodeURIComponent(person.recordId) + '/ho-so.pdf', 'data-dossier-unit': person.unitCode});
+      showDossierLink(dossier);
+      actions.appendChild(dossier);
       const historyButton = el('button', 'Lịch sử', {type: 'button', class: 'secondary history-button'});
       historyButton.addEventListener('click', () => showHistory(person, route, row));
       actions.appendChild(historyButton);
@@ -618,6 +624,44 @@
   }
 
   // ---------- downloads ----------
+
+  /**
+   * The archive of the scope's dossiers and essays, offered once the server says which units it
+   * holds: the intermediate level receives a unit's essays only after the unit's report. A plain
+   * link, so that the browser writes the (possibly large) archive straight to disk.
+   */
+  async function offerBundle(route, apiScope, token) {
+    $('bundle').hidden = true;
+    page.bundle = null;
+    const base = DOSSIERS + '/bundles/' + encodeURIComponent(route.year);
+    const answer = await fetch(base + '?scope=' + encodeURIComponent(apiScope), {credentials: 'same-origin',
+      headers: {Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest'}})
+      .then(async response => ({status: response.status, body: await response.json().catch(() => null)}))
+      .catch(() => ({status: 0, body: null}));
+    if (token !== page.token) return;
+    const note = $('bundle-note');
+    const link = $('bundle-link');
+    $('bundle').hidden = false;
+    if (answer.status !== 200) {
+      link.hidden = true;
+      note.textContent = answer.status === 403 && answer.body && answer.body.message ? answer.body.message
+        : 'Chưa tải được thông tin hồ sơ và bài thu hoạch.';
+      return;
+    }
+    page.bundle = answer.body;
+    link.hidden = false;
+    link.href = base + '/ho-so.zip?scope=' + encodeURIComponent(answer.body.scope);
+    const held = answer.body.units.length;
+    const waiting = answer.body.notYet.length;
+    note.textContent = 'Hồ sơ tự bồi dưỡng (PDF), bài thu hoạch và bảng đánh giá của ' + number(held) + ' đơn vị'
+      + (waiting > 0 ? '; ' + number(waiting) + ' đơn vị chưa gửi báo cáo nên chưa có trong tệp.' : '.');
+    document.querySelectorAll('[data-dossier-unit]').forEach(showDossierLink);
+  }
+
+  /** A person's dossier link is shown when the unit's essays have reached the viewer. */
+  function showDossierLink(link) {
+    link.hidden = !(page.bundle && page.bundle.units.some(u => u.code === link.dataset.dossierUnit));
+  }
 
   function downloadNote(what) {
     $('download-note').textContent = 'Tệp tải về gồm số liệu của ' + what + '.';

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import vn.thuvien.selftraining.directory.CampaignStructure;
 import vn.thuvien.selftraining.report.ReportAccess;
 import vn.thuvien.selftraining.system.CurrentUser;
 import vn.thuvien.selftraining.training.ReportFiles;
@@ -52,7 +53,9 @@ public class DossierController {
     this.files = files;
   }
 
-  public record OwnDossier(long recordId, String schoolYear, String unitCode, String pdf) {
+  /** One of the caller's dossiers; {@code pdf} and {@code essay} relative to {@code /api/dossiers/}. */
+  public record OwnDossier(long recordId, String schoolYear, String unitCode, String unitName, String status,
+      String reportTitle, String essayFileName, String pdf, String essay) {
   }
 
   public record Message(String message) {
@@ -73,8 +76,10 @@ public class DossierController {
   @GetMapping
   public List<OwnDossier> mine(@RequestAttribute(CurrentUser.ATTRIBUTE) CurrentUser user) {
     return dossiers.ofPerson(user.userId()).stream()
-        .map(o -> new OwnDossier(o.recordId(), o.schoolYear(), o.unitCode(), "/api/dossiers/" + o.recordId()
-            + "/ho-so.pdf"))
+        .map(o -> dossiers.find(o.recordId()).orElseThrow())
+        .map(d -> new OwnDossier(d.recordId(), d.schoolYear(), d.unitCode(), d.unitName(), d.statusLabel(),
+            d.reportTitle(), d.essay() == null ? null : d.essay().fileName(), d.recordId() + "/ho-so.pdf",
+            d.essay() == null ? null : d.recordId() + "/bai-thu-hoach"))
         .toList();
   }
 
@@ -99,6 +104,25 @@ public class DossierController {
     }
     ReportFiles.StoredFile file = files.find(essay.fileId());
     return attachment(file.content(), file.fileName(), MediaType.parseMediaType(file.mimeType()));
+  }
+
+  public record UnitRef(String code, String name) {
+  }
+
+  /** What the archive of a scope would hold, for a page to offer it before the download. */
+  public record BundleInfo(String scope, String scopeName, List<UnitRef> units, List<UnitRef> notYet) {
+  }
+
+  /** The archive's contents without the archive: refused exactly as the archive is. */
+  @GetMapping("/bundles/{schoolYear}")
+  public BundleInfo bundleInfo(@PathVariable String schoolYear, @RequestParam(required = false) String scope,
+      @RequestAttribute(CurrentUser.ATTRIBUTE) CurrentUser user) {
+    DossierBundles.Plan plan = bundles.plan(user, schoolYear, scope);
+    return new BundleInfo(plan.scope().param(), plan.scope().name(), refs(plan.units()), refs(plan.notYet()));
+  }
+
+  private static List<UnitRef> refs(List<CampaignStructure.Unit> units) {
+    return units.stream().map(u -> new UnitRef(u.code(), u.name())).toList();
   }
 
   /**

@@ -464,6 +464,47 @@ class TasklistBrowserTest {
     }
   }
 
+  @Test
+  @Order(10)
+  void eachPersonFindsTheirDossierAndThePrincipalTheUnitsArchiveTheCommuneNotBeforeTheReport() {
+    String year = runtime.createProcessInstanceQuery().processDefinitionKey(CampaignProcess.KEY).list().get(0)
+        .getBusinessKey();
+    try (Browser browser = browser()) {
+      browser.loginToCamunda("tasklist", engine.getName(), LIBRARIAN, PASSWORD);
+      browser.open("/ho-so/index.html");
+      WebElement row = browser.waitVisible(By.cssSelector("#rows tbody tr"));
+      assertThat(row.getText()).contains(year, "Trường THCS Phú Hưng", "Hồ sơ (PDF)");
+      String href = row.findElement(By.linkText("Hồ sơ (PDF)")).getDomProperty("href");
+      assertThat(fetchedType(browser, href)).isEqualTo("200 application/pdf");
+      browser.screenshot("dossier-01-own-dossiers");
+    }
+    try (Browser browser = browser()) {
+      browser.loginToCamunda("tasklist", engine.getName(), PRINCIPAL, PASSWORD);
+      browser.open("/progress/index.html#year=" + year + "&scope=unit:" + UNIT);
+      WebElement archive = browser.waitVisible(By.id("bundle-link"));
+      assertThat(archive.getText()).isEqualTo("Tải hồ sơ và bài thu hoạch (.zip)");
+      assertThat(fetchedType(browser, archive.getDomProperty("href"))).isEqualTo("200 application/zip");
+      assertThat(browser.waitVisible(By.cssSelector("tr[data-person='" + LIBRARIAN + "'] .dossier-link")).getText())
+          .isEqualTo("Hồ sơ (PDF)");
+      browser.screenshot("dossier-02-progress-unit-archive");
+    }
+    try (Browser browser = browser()) {
+      browser.loginToCamunda("tasklist", engine.getName(), "cb.anhoi", PASSWORD);
+      browser.open("/progress/index.html#year=" + year + "&scope=unit:" + UNIT);
+      browser.waitForText(By.id("bundle-note"), "chưa được nhận hồ sơ và bài thu hoạch của Trường THCS Phú Hưng");
+      assertThat(browser.driver().findElement(By.id("bundle-link")).isDisplayed()).isFalse();
+      browser.waitVisible(By.cssSelector("tr[data-person='" + LIBRARIAN + "']"));
+      assertThat(browser.driver().findElements(By.cssSelector(".dossier-link")))
+          .as("no dossier link before the unit's report").noneMatch(WebElement::isDisplayed);
+    }
+  }
+
+  /** Status and content type of a GET made by the page's own session. */
+  private static String fetchedType(Browser browser, String url) {
+    return (String) browser.script("var x = new XMLHttpRequest(); x.open('GET', arguments[0], false); x.send();"
+        + "return x.status + ' ' + x.getResponseHeader('Content-Type');", url);
+  }
+
   // --- the engine: where people stand -----------------------------------------------------------
 
   private ProcessInstance instanceOf(String personId) {

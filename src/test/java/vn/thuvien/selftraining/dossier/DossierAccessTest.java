@@ -199,6 +199,9 @@ class DossierAccessTest {
     assertThat(new String(anHoa.get("Đọc trước.txt"), StandardCharsets.UTF_8))
         .contains("Chưa có trong tệp này", "TH-A2 – Trường Tiểu học An Hòa 2");
     assertThat(get("r.pgda", BUNDLE + "?scope=unit:TH-A2").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(get("r.pgda", "/api/dossiers/bundles/" + YEAR + "?scope=district:PGD-A").getBody()).as("offered")
+        .isEqualTo("{\"scope\":\"district:PGD-A\",\"scopeName\":\"Phòng GD&ĐT An Hòa\",\"units\":[{\"code\":\"THCS-A1\","
+            + "\"name\":\"Trường THCS An Hòa 1\"}],\"notYet\":[{\"code\":\"TH-A2\",\"name\":\"Trường Tiểu học An Hòa 2\"}]}");
 
     // the unit under the Sở: its essays go to the Sở, never to a Phòng
     sendUnitReport("THPT-X");

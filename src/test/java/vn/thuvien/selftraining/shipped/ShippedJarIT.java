@@ -6,6 +6,7 @@ import static vn.thuvien.selftraining.shipped.ShippedApplication.query;
 import static vn.thuvien.selftraining.shipped.ShippedApplication.variables;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,9 +23,13 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -87,6 +92,7 @@ class ShippedJarIT {
 
       completeFirstTask(app, new Login("nv.lan", "demo"), schoolYear + "/THCS-PHUHUNG/nv.lan");
       provinceWorkbookDownloads(app, officer, schoolYear, "Nguyễn Thị Lan");
+      dossierAndBundleDownload(app, new Login("nv.lan", "demo"), officer, schoolYear);
     }
   }
 
@@ -276,6 +282,39 @@ class ShippedJarIT {
     }
     assertThat(texts).as("cells of the province workbook").anySatisfy(text -> assertThat(text).contains(person));
     assertThat(texts).anySatisfy(text -> assertThat(text).contains(schoolYear));
+  }
+
+  /**
+   * The participant's own dossier (the template and the fonts come from the jar) holds the plan she
+   * just sent; the Sở's archive of her unit holds the dossier under her code and name.
+   */
+  static void dossierAndBundleDownload(ShippedApplication app, Login participant, Login officer, String schoolYear)
+      throws Exception {
+    JsonNode own = app.getJson("/api/dossiers", participant.user(), participant.password());
+    JsonNode dossier = null;
+    for (JsonNode d : own) {
+      if (d.path("schoolYear").asText().equals(schoolYear)) {
+        dossier = d;
+      }
+    }
+    assertThat(dossier).as("her dossier of " + schoolYear + " in " + own).isNotNull();
+    var pdf = app.download("/api/dossiers/" + dossier.path("pdf").asText(), participant.user(), participant.password());
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    try (PDDocument document = Loader.loadPDF(pdf.body())) {
+      assertThat(new PDFTextStripper().getText(document)).contains("Nguyễn Thị Lan", "Chiều thứ Năm hằng tuần",
+          "Năm học " + schoolYear);
+    }
+    String unit = dossier.path("unitCode").asText();
+    var bundle = app.download("/api/dossiers/bundles/" + query(schoolYear) + "/ho-so.zip?scope=" + query("unit:" + unit),
+        officer.user(), officer.password());
+    assertThat(bundle.statusCode()).isEqualTo(200);
+    List<String> entries = new ArrayList<>();
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bundle.body()), StandardCharsets.UTF_8)) {
+      for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        entries.add(entry.getName());
+      }
+    }
+    assertThat(entries).anyMatch(name -> name.endsWith("/nv.lan - Nguyễn Thị Lan - hồ sơ tự bồi dưỡng.pdf"));
   }
 
   static String nextSchoolYear(String schoolYear) {

@@ -16,7 +16,12 @@ export default {
     {
       label: 'Tiến độ tự bồi dưỡng',
       href: '../../../../progress/index.html',
-      description: 'Tiến độ theo cấp trung gian, từng đơn vị và từng người; lịch sử hồ sơ; tải báo cáo Excel và CSV'
+      description: 'Tiến độ theo cấp trung gian, từng đơn vị và từng người; lịch sử hồ sơ; tải báo cáo Excel, CSV và hồ sơ, bài thu hoạch của các đơn vị'
+    },
+    {
+      label: 'Hồ sơ tự bồi dưỡng của tôi',
+      href: '../../../../ho-so/index.html',
+      description: 'Hồ sơ tự bồi dưỡng của từng năm học (PDF in được, kèm bài thu hoạch), kể cả các năm trước'
     },
     {
       label: 'Phản ánh vướng mắc',
