@@ -1,6 +1,7 @@
 package vn.thuvien.selftraining.dossier;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -8,9 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -32,8 +39,9 @@ import vn.thuvien.selftraining.training.ReportFiles;
  * PDF and the essay as submitted, both named by person code and name, and the unit's evaluation
  * sheet; {@code Đọc trước.txt} at the top says what is in it and which units are not (yet).
  * Scoped like the reports ({@link ReportAccess}), and within the scope to the units whose essays
- * have reached the user ({@link DossierAccess#mayReadUnit}). Written as it is read: one essay and
- * one dossier at a time, so a national archive never sits in memory.
+ * have reached the user ({@link DossierAccess#mayReadUnit}). Written as it is read: each essay is
+ * copied from the database into the stream, and only a few rendered dossiers wait in memory, so a
+ * national archive never sits there.
  */
 @Component
 public class DossierBundles {
@@ -111,45 +119,85 @@ public class DossierBundles {
     return new Plan(schoolYear, scope, List.copyOf(units), List.copyOf(notYet), user.userId());
   }
 
-  /** Writes the archive to {@code out}, entry by entry; {@code out} is finished, not closed. */
+  /**
+   * Writes the archive to {@code out}, entry by entry; {@code out} is finished, not closed. The
+   * dossiers are read and rendered on {@link #RENDERERS} threads a few people ahead of the writer
+   * (at most {@link #AHEAD} at a time), and written in order.
+   */
   public void write(Plan plan, OutputStream out) throws IOException {
     ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
     zip.putNextEntry(new ZipEntry(README));
     zip.write(readme(plan).getBytes(StandardCharsets.UTF_8));
     zip.closeEntry();
-    for (CampaignStructure.Unit unit : plan.units()) {
-      writeUnit(plan.schoolYear(), unit, zip);
+    ExecutorService renderers = Executors.newFixedThreadPool(RENDERERS, task -> {
+      Thread thread = new Thread(task, "dossier-render-" + plan.requestedBy());
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      Deque<Future<Rendered>> ahead = new ArrayDeque<>();
+      for (CampaignStructure.Unit unit : plan.units()) {
+        String folder = FileNames.safe(unit.code() + " - " + unit.name()) + "/";
+        zip.putNextEntry(new ZipEntry(folder));
+        zip.closeEntry();
+        List<Dossier> sheet = new ArrayList<>();
+        for (long recordId : recordIds(plan.schoolYear(), unit.code())) {
+          ahead.add(renderers.submit(() -> render(recordId)));
+          if (ahead.size() >= AHEAD) {
+            writePerson(folder, next(ahead), sheet, zip);
+          }
+        }
+        while (!ahead.isEmpty()) {
+          writePerson(folder, next(ahead), sheet, zip);
+        }
+        zip.putNextEntry(new ZipEntry(folder + EVALUATION_SHEET + " - " + FileNames.safe(unit.name()) + ".csv"));
+        writeSheet(sheet, zip);
+        zip.closeEntry();
+      }
+    } finally {
+      renderers.shutdownNow();
     }
     zip.finish();
     zip.flush();
   }
 
-  private void writeUnit(String schoolYear, CampaignStructure.Unit unit, ZipOutputStream zip) throws IOException {
-    String folder = FileNames.safe(unit.code() + " - " + unit.name()) + "/";
-    zip.putNextEntry(new ZipEntry(folder));
-    zip.closeEntry();
-    List<Dossier> sheet = new ArrayList<>();
-    for (long recordId : recordIds(schoolYear, unit.code())) {
-      Dossier dossier = dossiers.find(recordId).orElseThrow();
-      String person = FileNames.person(dossier.personId(), dossier.personName());
-      String essayName = dossier.essay() == null ? null : person + " - bài thu hoạch" + extension(dossier.essay());
-      zip.putNextEntry(new ZipEntry(folder + person + " - hồ sơ tự bồi dưỡng.pdf"));
-      if (essayName == null) {
-        pdf.writeBesideEssay(dossier, "chưa nộp", zip);
-      } else {
-        pdf.writeBesideEssay(dossier, essayName, zip);
-      }
-      zip.closeEntry();
-      if (essayName != null) {
-        zip.putNextEntry(new ZipEntry(folder + essayName));
-        essays.copy(dossier.essay().fileId(), zip);
-        zip.closeEntry();
-      }
-      sheet.add(dossier);
+  /** Threads rendering dossiers: the machine's cores. */
+  static final int RENDERERS = Math.max(1, Runtime.getRuntime().availableProcessors());
+  /** Dossiers read and rendered ahead of the writer: a bound on what waits in memory. */
+  static final int AHEAD = 4 * RENDERERS;
+
+  private record Rendered(Dossier dossier, String person, String essayName, byte[] pdf) {
+  }
+
+  private Rendered render(long recordId) {
+    Dossier dossier = dossiers.find(recordId).orElseThrow();
+    String person = FileNames.person(dossier.personId(), dossier.personName());
+    String essayName = dossier.essay() == null ? null : person + " - bài thu hoạch" + extension(dossier.essay());
+    return new Rendered(dossier, person, essayName, pdf.besideEssay(dossier, essayName));
+  }
+
+  private static Rendered next(Deque<Future<Rendered>> ahead) throws IOException {
+    try {
+      return ahead.removeFirst().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("Interrupted while writing the archive");
+    } catch (ExecutionException e) {
+      throw new IOException("Cannot render a dossier of the archive", e.getCause());
     }
-    zip.putNextEntry(new ZipEntry(folder + EVALUATION_SHEET + " - " + FileNames.safe(unit.name()) + ".csv"));
-    writeSheet(sheet, zip);
+  }
+
+  private void writePerson(String folder, Rendered rendered, List<Dossier> sheet, ZipOutputStream zip)
+      throws IOException {
+    zip.putNextEntry(new ZipEntry(folder + rendered.person() + " - hồ sơ tự bồi dưỡng.pdf"));
+    zip.write(rendered.pdf());
     zip.closeEntry();
+    if (rendered.essayName() != null) {
+      zip.putNextEntry(new ZipEntry(folder + rendered.essayName()));
+      essays.copy(rendered.dossier().essay().fileId(), zip);
+      zip.closeEntry();
+    }
+    sheet.add(rendered.dossier());
   }
 
   private List<CampaignStructure.Unit> unitsOf(String schoolYear, ReportScope scope) {

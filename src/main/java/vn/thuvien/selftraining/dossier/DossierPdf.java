@@ -46,6 +46,9 @@ public class DossierPdf {
     PdfRendererLog.install();
   }
 
+  private static final byte[] REGULAR = font("DejaVuSerif.ttf");
+  private static final byte[] BOLD = font("DejaVuSerif-Bold.ttf");
+
   private final TemplateEngine templates = templateEngine();
 
   /** Essay content by file id; null when the dossier has no essay. */
@@ -76,11 +79,13 @@ public class DossierPdf {
 
   /**
    * Writes the PDF of {@code dossier} without the essay inside, naming instead the file that lies
-   * beside it ({@code essayFileName}, in the same folder of a bundle): a bundle carries each essay once.
+   * beside it ({@code essayFileName}, in the same folder of a bundle; null when none was submitted):
+   * a bundle carries each essay once.
    */
-  public void writeBesideEssay(Dossier dossier, String essayFileName, OutputStream out) {
+  public byte[] besideEssay(Dossier dossier, String essayFileName) {
     try {
-      out.write(render(dossier, "Tệp bài thu hoạch nằm cùng thư mục với hồ sơ này: " + essayFileName + "."));
+      return render(dossier, essayFileName == null ? "Chưa nộp bài thu hoạch."
+          : "Tệp bài thu hoạch nằm cùng thư mục với hồ sơ này: " + essayFileName + ".");
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot render the dossier of record " + dossier.recordId(), e);
     }
@@ -101,8 +106,8 @@ public class DossierPdf {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PdfRendererBuilder builder = new PdfRendererBuilder();
     builder.useFastMode();
-    builder.useFont(() -> font("DejaVuSerif.ttf"), FONT_FAMILY, 400, PdfRendererBuilder.FontStyle.NORMAL, true);
-    builder.useFont(() -> font("DejaVuSerif-Bold.ttf"), FONT_FAMILY, 700, PdfRendererBuilder.FontStyle.NORMAL, true);
+    builder.useFont(() -> new ByteArrayInputStream(REGULAR), FONT_FAMILY, 400, PdfRendererBuilder.FontStyle.NORMAL, true);
+    builder.useFont(() -> new ByteArrayInputStream(BOLD), FONT_FAMILY, 700, PdfRendererBuilder.FontStyle.NORMAL, true);
     builder.withHtmlContent(xhtml, null);
     builder.toStream(out);
     builder.run();
@@ -130,12 +135,16 @@ public class DossierPdf {
     document.getDocumentCatalog().setNames(names);
   }
 
-  private static InputStream font(String file) {
-    InputStream in = DossierPdf.class.getResourceAsStream("/fonts/" + file);
-    if (in == null) {
-      throw new IllegalStateException("Font /fonts/" + file + " is missing from the application");
+  /** Read once from the jar: every PDF embeds a subset of them. */
+  private static byte[] font(String file) {
+    try (InputStream in = DossierPdf.class.getResourceAsStream("/fonts/" + file)) {
+      if (in == null) {
+        throw new IllegalStateException("Font /fonts/" + file + " is missing from the application");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read font /fonts/" + file, e);
     }
-    return in;
   }
 
   /** Formatting the template calls: dates as dd/MM/yyyy HH:mm, scores with a decimal comma. */
