@@ -158,7 +158,7 @@ class DossierBundleBenchmark {
         """, essays, sheets, ESSAY_KB, counted.count.get() / 1_048_576.0, firstByteNanos / 1e9, seconds, seconds / 60,
         essays / seconds, counted.count.get() / 1_048_576.0 / seconds, max / 1_048_576, heap.peakUsed() / 1_048_576,
         heap.peakOld() / 1_048_576, heap.peakAfterGc() / 1_048_576, seedSeconds);
-    System.out.println(report);
+    LOG.info("\n{}", report);
     Files.createDirectories(OUT);
     Files.writeString(OUT.resolve("dossier-bundle.md"), report, StandardCharsets.UTF_8);
     assertThat(heap.peakUsed()).as("the whole heap stayed within -Xmx").isLessThanOrEqualTo(max);

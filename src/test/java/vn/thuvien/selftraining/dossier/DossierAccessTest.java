@@ -223,6 +223,18 @@ class DossierAccessTest {
   }
 
   @Test
+  @Order(3)
+  void aUnitThatNeverReportsSendsItsEssaysWhenItsCutOffPasses() throws Exception {
+    long silent = recordOf("r.nva2");
+    assertThat(pdf("r.pgda", silent).getStatusCode()).as("before the cut-off").isEqualTo(HttpStatus.FORBIDDEN);
+    driver.advanceTo(LocalDateTime.of(2071, 4, 16, 8, 0));
+    assertThat(driver.openTasks(SchoolProcess.TASK_SEND_UNIT_REPORT, YEAR + "/TH-A2")).as("cut off").isEmpty();
+    assertThat(pdf("r.pgda", silent).getStatusCode()).as("after the cut-off").isEqualTo(HttpStatus.OK);
+    assertThat(zip("r.pgda", "district:PGD-A").keySet()).filteredOn(name -> name.endsWith("/"))
+        .as("by unit code").containsExactly("TH-A2 - Trường Tiểu học An Hòa 2/", "THCS-A1 - Trường THCS An Hòa 1/");
+  }
+
+  @Test
   void eachPersonListsTheirOwnDossiersOnly() {
     ResponseEntity<String> mine = get("r.nvb1", "/api/dossiers");
     assertThat(mine.getStatusCode()).isEqualTo(HttpStatus.OK);
