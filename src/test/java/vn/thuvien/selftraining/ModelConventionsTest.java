@@ -3,23 +3,206 @@ package vn.thuvien.selftraining;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
+import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import vn.thuvien.selftraining.campaign.CampaignProcess;
+import vn.thuvien.selftraining.campaign.DistrictProcess;
+import vn.thuvien.selftraining.campaign.SchoolProcess;
+import vn.thuvien.selftraining.concern.ConcernProcess;
+import vn.thuvien.selftraining.reminder.ReminderLadder;
+import vn.thuvien.selftraining.reminder.ReminderStep;
+import vn.thuvien.selftraining.training.Phase;
+import vn.thuvien.selftraining.training.StaffSelfTrainingProcess;
+
 /**
- * Conventions of the models that no linter knows and that only show at scale.
+ * Conventions of the models that no linter knows: what the code says of a model is in the model (a
+ * task renamed in Camunda Modeler fails here, not at run time), every chased task has its reminders,
+ * ids and names are written by people, the diagrams are readable, and what only shows at scale.
  */
 class ModelConventionsTest {
 
+  /** The constants class of each model: its {@code KEY} is the model's process id. */
+  static final List<Class<?>> CONSTANTS = List.of(CampaignProcess.class, DistrictProcess.class, SchoolProcess.class,
+      StaffSelfTrainingProcess.class, ConcernProcess.class);
+  /** A value that names a model element (as opposed to a variable or a message). */
+  static final Pattern ELEMENT_ID = Pattern.compile(
+      "(Task|BoundaryEvent|StartEvent|EndEvent|Gateway|CallActivity|Event|IntermediateCatchEvent|"
+          + "IntermediateThrowEvent|SubProcess|SequenceFlow)_\\w+");
+  /** What Camunda Modeler generates: {@code Activity_0x1y2z3}, {@code Flow_1abcdef}, {@code Gateway_0pq4rst}. */
+  static final Pattern GENERATED_ID = Pattern.compile(".*_[0-9][0-9a-z]{6}");
+
   static List<Path> models() throws IOException {
     return BpmnLintTest.models();
+  }
+
+  static Map<String, BpmnModelInstance> byProcessId() throws IOException {
+    Map<String, BpmnModelInstance> models = new LinkedHashMap<>();
+    for (Path model : models()) {
+      BpmnModelInstance bpmn = Bpmn.readModelFromFile(model.toFile());
+      bpmn.getModelElementsByType(Process.class).forEach(process -> models.put(process.getId(), bpmn));
+    }
+    return models;
+  }
+
+  @Test
+  void everyElementTheCodeNamesIsInItsModel() throws Exception {
+    Map<String, BpmnModelInstance> models = byProcessId();
+    List<String> missing = new ArrayList<>();
+    for (Class<?> constants : CONSTANTS) {
+      String key = (String) constants.getField("KEY").get(null);
+      assertThat(models).as("model of " + constants.getSimpleName()).containsKey(key);
+      for (Field field : constants.getFields()) {
+        if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
+            && field.get(null) instanceof String value && ELEMENT_ID.matcher(value).matches()
+            && models.get(key).getModelElementById(value) == null) {
+          missing.add(constants.getSimpleName() + "." + field.getName() + " = " + value);
+        }
+      }
+    }
+    for (Phase phase : Phase.values()) {
+      if (!(models.get(StaffSelfTrainingProcess.KEY).getModelElementById(phase.taskId()) instanceof UserTask)) {
+        missing.add("Phase." + phase + ".taskId() = " + phase.taskId());
+      }
+    }
+    assertThat(missing).as("constants naming no element of their model").isEmpty();
+  }
+
+  @Test
+  void everyChasedTaskHasItsRemindersAndEveryReminderItsTask() throws Exception {
+    List<String> wrong = new ArrayList<>();
+    Set<String> ladder = new HashSet<>();
+    Collection<BpmnModelInstance> models = byProcessId().values();
+    for (ReminderStep step : ReminderLadder.steps()) {
+      ladder.add(step.serviceTaskId());
+      String task = step.taskDefinitionKey();
+      BpmnModelInstance model = models.stream().filter(m -> m.getModelElementById(task) instanceof UserTask)
+          .findFirst().orElse(null);
+      if (model == null) {
+        wrong.add(task + ": no user task of that id in any model");
+        continue;
+      }
+      boolean remind = step.serviceTaskId().equals(ReminderLadder.remindTaskId(task));
+      String timer = remind ? ReminderLadder.dueSoonEventId(task) : ReminderLadder.overdueEventId(task);
+      if (!(model.getModelElementById(timer) instanceof BoundaryEvent boundary)
+          || !boundary.getAttachedTo().getId().equals(task) || boundary.cancelActivity()) {
+        wrong.add(task + ": no non-interrupting timer " + timer + " on it");
+      } else if (boundary.getOutgoing().stream().noneMatch(flow -> flow.getTarget().getId().equals(step.serviceTaskId()))) {
+        wrong.add(timer + ": does not lead to " + step.serviceTaskId());
+      }
+    }
+    for (BpmnModelInstance model : models) {
+      for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+        String bean = task.getCamundaDelegateExpression();
+        if (("${remind}".equals(bean) || "${chase}".equals(bean)) && !ladder.contains(task.getId())) {
+          wrong.add(task.getId() + ": calls " + bean + " but is no step of ReminderLadder");
+        }
+      }
+    }
+    assertThat(wrong).as("reminder ladder against the models").isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("models")
+  void idsAreWrittenByPeople(Path model) {
+    BpmnModelInstance bpmn = Bpmn.readModelFromFile(model.toFile());
+    List<String> generated = new ArrayList<>();
+    bpmn.getModelElementsByType(FlowElement.class).stream().map(FlowElement::getId)
+        .filter(id -> GENERATED_ID.matcher(id).matches()).forEach(generated::add);
+    assertThat(generated).as("generated ids").isEmpty();
+  }
+
+  /**
+   * Every task, event and deciding gateway says in Vietnamese what it is; a parallel gateway or a
+   * gateway that only joins decides nothing and may stay unnamed.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("models")
+  void everyFlowNodeIsNamed(Path model) {
+    BpmnModelInstance bpmn = Bpmn.readModelFromFile(model.toFile());
+    List<String> unnamed = bpmn.getModelElementsByType(FlowNode.class).stream()
+        .filter(node -> node.getName() == null || node.getName().isBlank())
+        .filter(node -> !(node instanceof ParallelGateway || node instanceof Gateway && node.getOutgoing().size() <= 1))
+        .map(FlowNode::getId)
+        .toList();
+    assertThat(unnamed).as("flow nodes without a name").isEmpty();
+  }
+
+  /**
+   * No label covers another label or another element's shape (a sub-process around it aside), as
+   * Cockpit and Camunda Modeler draw the diagram.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("models")
+  void labelsDoNotOverlap(Path model) {
+    BpmnModelInstance bpmn = Bpmn.readModelFromFile(model.toFile());
+    record Box(String element, Bounds bounds) {
+      boolean overlaps(Box other) {
+        Bounds a = bounds;
+        Bounds b = other.bounds;
+        return a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
+            && a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
+      }
+    }
+    List<Box> labels = new ArrayList<>();
+    List<Box> shapes = new ArrayList<>();
+    for (BpmnShape shape : bpmn.getModelElementsByType(BpmnShape.class)) {
+      String element = shape.getBpmnElement().getId();
+      if (!(shape.getBpmnElement() instanceof SubProcess)) {
+        shapes.add(new Box(element, shape.getBounds()));
+      }
+      if (shape.getBpmnLabel() != null && shape.getBpmnLabel().getBounds() != null) {
+        labels.add(new Box(element, shape.getBpmnLabel().getBounds()));
+      }
+    }
+    for (BpmnEdge edge : bpmn.getModelElementsByType(BpmnEdge.class)) {
+      if (edge.getBpmnLabel() != null && edge.getBpmnLabel().getBounds() != null) {
+        labels.add(new Box(edge.getBpmnElement().getId(), edge.getBpmnLabel().getBounds()));
+      }
+    }
+    List<String> overlapping = new ArrayList<>();
+    for (int i = 0; i < labels.size(); i++) {
+      for (int j = i + 1; j < labels.size(); j++) {
+        if (labels.get(i).overlaps(labels.get(j))) {
+          overlapping.add("label of " + labels.get(i).element() + " / label of " + labels.get(j).element());
+        }
+      }
+      for (Box shape : shapes) {
+        if (!shape.element().equals(labels.get(i).element()) && labels.get(i).overlaps(shape)) {
+          overlapping.add("label of " + labels.get(i).element() + " / " + shape.element());
+        }
+      }
+    }
+    assertThat(overlapping).as("overlapping labels").isEmpty();
   }
 
   /**

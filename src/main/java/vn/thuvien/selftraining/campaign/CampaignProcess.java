@@ -9,12 +9,10 @@ public final class CampaignProcess {
   public static final String KEY = "self-training-campaign";
 
   public static final String START_EVENT = "StartEvent_CampaignLaunched";
-  public static final String SUB_PROCESS_CAMPAIGN = "SubProcess_Campaign";
   public static final String CALL_DISTRICTS = "CallActivity_Districts";
   public static final String CALL_DIRECT_UNITS = "CallActivity_DirectUnits";
   public static final String TIMER_GUIDANCE_OPENS = "TimerEvent_GuidanceMonthOpens";
   public static final String TASK_PUBLISH_GUIDANCE = "Task_PublishGuidance";
-  public static final String BOUNDARY_PROVINCE_DEADLINE = "BoundaryEvent_ProvinceDeadline";
   public static final String TASK_CONSOLIDATE = "Task_ConsolidateProvince";
   public static final String TASK_REVIEW_PROVINCE = "Task_ReviewProvinceReport";
   public static final String END_EVENT_CONSOLIDATED = "EndEvent_ProvinceConsolidated";

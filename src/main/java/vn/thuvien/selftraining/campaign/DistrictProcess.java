@@ -10,7 +10,6 @@ public final class DistrictProcess {
 
   public static final String START_EVENT = "StartEvent_DistrictDirected";
   public static final String CALL_SCHOOLS = "CallActivity_Schools";
-  public static final String BOUNDARY_DISTRICT_CUT_OFF = "BoundaryEvent_DistrictCutOff";
   public static final String TASK_AGGREGATE = "Task_AggregateDistrict";
   public static final String TASK_REVIEW_REPORT = "Task_ReviewDistrictReport";
   public static final String BOUNDARY_REVIEW_DEADLINE = "BoundaryEvent_ProvinceDeadline";

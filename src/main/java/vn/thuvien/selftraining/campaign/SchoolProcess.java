@@ -12,7 +12,6 @@ public final class SchoolProcess {
   public static final String TASK_CONFIRM_PARTICIPANTS = "Task_ConfirmParticipants";
   public static final String BOUNDARY_CONFIRM_DEADLINE = "BoundaryEvent_ConfirmationDeadline";
   public static final String CALL_PARTICIPANTS = "CallActivity_Participants";
-  public static final String BOUNDARY_UNIT_CUT_OFF = "BoundaryEvent_UnitCutOff";
   public static final String TASK_SUMMARISE = "Task_SummariseUnit";
   public static final String TASK_SEND_UNIT_REPORT = "Task_SendUnitReport";
   public static final String BOUNDARY_REPORT_DEADLINE = "BoundaryEvent_ReportDeadline";

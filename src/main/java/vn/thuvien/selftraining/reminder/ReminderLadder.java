@@ -1,9 +1,14 @@
 package vn.thuvien.selftraining.reminder;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import vn.thuvien.selftraining.campaign.CampaignProcess;
+import vn.thuvien.selftraining.campaign.DistrictProcess;
+import vn.thuvien.selftraining.campaign.SchoolProcess;
 import vn.thuvien.selftraining.reminder.ReminderStep.Audience;
 import vn.thuvien.selftraining.training.Phase;
 
@@ -23,13 +28,29 @@ public final class ReminderLadder {
       add(phase.taskId(), phase.label(), dueField(phase), Audience.PARTICIPANT);
     }
     add(Phase.EVALUATION.taskId(), Phase.EVALUATION.label(), "evaluationDue", Audience.PRINCIPALS);
-    add("Task_SendUnitReport", "Gửi báo cáo của đơn vị", "unitReportDue", Audience.PRINCIPALS);
-    add("Task_ReviewDistrictReport", "Duyệt và gửi báo cáo tổng hợp về Sở", "districtReportDue",
+    add(SchoolProcess.TASK_SEND_UNIT_REPORT, "Gửi báo cáo của đơn vị", "unitReportDue", Audience.PRINCIPALS);
+    add(DistrictProcess.TASK_REVIEW_REPORT, "Duyệt và gửi báo cáo tổng hợp về Sở", "districtReportDue",
         Audience.DISTRICT_OFFICERS);
-    add("Task_PublishGuidance", "Ban hành hướng dẫn viết thu hoạch", "guidanceDue", Audience.DEPARTMENT_OFFICERS);
+    add(CampaignProcess.TASK_PUBLISH_GUIDANCE, "Ban hành hướng dẫn viết thu hoạch", "guidanceDue",
+        Audience.DEPARTMENT_OFFICERS);
   }
 
   private ReminderLadder() {
+  }
+
+  /** Every rung: a remind and a chase step for each chased user task. */
+  public static Collection<ReminderStep> steps() {
+    return Collections.unmodifiableCollection(STEPS.values());
+  }
+
+  /** The boundary timer before the remind step of a chased user task. */
+  public static String dueSoonEventId(String taskDefinitionKey) {
+    return "BoundaryEvent_" + stepName(taskDefinitionKey) + "DueSoon";
+  }
+
+  /** The boundary timer before the chase step of a chased user task. */
+  public static String overdueEventId(String taskDefinitionKey) {
+    return "BoundaryEvent_" + stepName(taskDefinitionKey) + "Overdue";
   }
 
   /** The step name used in element ids: {@code Task_StudyCommonPart} → {@code StudyCommonPart}. */

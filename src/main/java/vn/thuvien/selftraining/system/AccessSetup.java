@@ -28,6 +28,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import vn.thuvien.selftraining.campaign.CampaignProcess;
+import vn.thuvien.selftraining.campaign.SchoolProcess;
 import vn.thuvien.selftraining.concern.ConcernProcess;
 import vn.thuvien.selftraining.directory.Directory;
 import vn.thuvien.selftraining.directory.DirectoryImported;
@@ -112,7 +113,7 @@ public class AccessSetup {
             .taskDefinitionKey(StaffSelfTrainingProcess.TASK_EVALUATE_REPORT));
     ensureFilter(FILTER_UNIT_TASKS, Groups.PRINCIPALS, -10, "Chỉ đạo và báo cáo của đơn vị", tasks.createTaskQuery()
         .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
-        .taskDefinitionKeyIn("Task_ConfirmParticipants", "Task_SendUnitReport"));
+        .taskDefinitionKeyIn(SchoolProcess.TASK_CONFIRM_PARTICIPANTS, SchoolProcess.TASK_SEND_UNIT_REPORT));
     for (String receiver : List.of(Groups.PRINCIPALS, Groups.DISTRICT_OFFICERS, Groups.DEPARTMENT_OFFICERS)) {
       ensureFilter(FILTER_CONCERNS, receiver, -12, "Phản ánh vướng mắc gửi đến, cần trả lời hoặc chuyển lên cấp trên",
           tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
