@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.thuvien.selftraining.directory.CampaignStructure;
 import vn.thuvien.selftraining.directory.Directory;
+import vn.thuvien.selftraining.training.CampaignCalendar;
 
 /**
  * {@code GET /api/public/campaign-defaults?schoolYear=2026-2027}: the calendar and topics of the

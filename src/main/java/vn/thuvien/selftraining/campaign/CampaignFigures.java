@@ -5,13 +5,14 @@ import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
-import vn.thuvien.selftraining.campaign.Figures.PhaseFigures;
+import vn.thuvien.selftraining.report.Figures.PhaseFigures;
 import vn.thuvien.selftraining.report.CampaignReports;
 import vn.thuvien.selftraining.report.PhaseCounts;
 import vn.thuvien.selftraining.report.ReportScope;
 import vn.thuvien.selftraining.report.Tally;
 import vn.thuvien.selftraining.training.ParticipantStatus;
 import vn.thuvien.selftraining.training.Phase;
+import vn.thuvien.selftraining.report.Figures;
 
 /**
  * The figures that the processes keep as compact summaries, for a unit, a district or the whole

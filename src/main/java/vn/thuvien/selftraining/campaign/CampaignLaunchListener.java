@@ -19,8 +19,11 @@ import org.springframework.stereotype.Component;
 
 import vn.thuvien.selftraining.directory.CampaignStructure;
 import vn.thuvien.selftraining.directory.Directory;
-import vn.thuvien.selftraining.training.InvalidInputException;
+import vn.thuvien.selftraining.system.InvalidInputException;
 import vn.thuvien.selftraining.training.TaskInputRules;
+import vn.thuvien.selftraining.training.CalendarLabels;
+import vn.thuvien.selftraining.training.CampaignCalendar;
+import vn.thuvien.selftraining.training.CampaignRepository;
 
 /**
  * Bean {@code campaignLaunch}, start listener of {@code StartEvent_CampaignLaunched}: checks the

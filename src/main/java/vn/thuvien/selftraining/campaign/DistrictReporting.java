@@ -20,6 +20,8 @@ import vn.thuvien.selftraining.directory.CampaignStructure;
 import vn.thuvien.selftraining.directory.IntermediateLevel;
 import vn.thuvien.selftraining.training.TaskActors;
 import vn.thuvien.selftraining.training.TaskInputRules;
+import vn.thuvien.selftraining.report.UnitReports;
+import vn.thuvien.selftraining.training.CampaignCalendars;
 
 /**
  * The district level of {@code district-self-training}: beans {@code aggregateDistrict}

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 import vn.thuvien.selftraining.directory.Directory;
 import vn.thuvien.selftraining.directory.Directory.Person;
-import vn.thuvien.selftraining.training.InvalidInputException;
+import vn.thuvien.selftraining.system.InvalidInputException;
 import vn.thuvien.selftraining.training.ParticipantStatus;
 
 /**

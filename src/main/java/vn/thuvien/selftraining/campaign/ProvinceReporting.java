@@ -20,10 +20,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import vn.thuvien.selftraining.directory.CampaignStructure;
-import vn.thuvien.selftraining.training.InvalidInputException;
+import vn.thuvien.selftraining.system.InvalidInputException;
 import vn.thuvien.selftraining.training.ReportFileValidator;
 import vn.thuvien.selftraining.training.TaskActors;
 import vn.thuvien.selftraining.training.TaskInputRules;
+import vn.thuvien.selftraining.report.UnitReports;
 
 /**
  * The province level of {@code self-training-campaign}: beans {@code guidancePublished}

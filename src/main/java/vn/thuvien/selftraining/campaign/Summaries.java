@@ -9,8 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.stereotype.Component;
 
-import vn.thuvien.selftraining.campaign.Figures.PhaseFigures;
+import vn.thuvien.selftraining.report.Figures.PhaseFigures;
 import vn.thuvien.selftraining.training.Phase;
+import vn.thuvien.selftraining.report.Figures;
 
 /**
  * The compact JSON summaries that the review forms show and the processes keep: figures only,

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 import vn.thuvien.selftraining.directory.Directory;
 import vn.thuvien.selftraining.directory.Directory.Person;
+import vn.thuvien.selftraining.training.CampaignCalendars;
 
 /**
  * Bean {@code unitDirection}: who takes part in a unit, for {@code school-self-training}. The

@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Configuration;
 import vn.thuvien.selftraining.directory.Directory;
 import vn.thuvien.selftraining.training.TaskActors;
 import vn.thuvien.selftraining.training.TaskInputRules;
+import vn.thuvien.selftraining.report.UnitReports;
+import vn.thuvien.selftraining.training.CampaignCalendars;
 
 /**
  * The unit level of {@code school-self-training}: beans {@code summariseUnit}

@@ -19,7 +19,7 @@ import vn.thuvien.selftraining.concern.ConcernRouting.RaiserRole;
 import vn.thuvien.selftraining.concern.Concerns.Concern;
 import vn.thuvien.selftraining.directory.Directory;
 import vn.thuvien.selftraining.report.CampaignReports;
-import vn.thuvien.selftraining.directory.Groups;
+import vn.thuvien.selftraining.system.Groups;
 import vn.thuvien.selftraining.system.CurrentUser;
 
 /**

@@ -7,7 +7,7 @@ import java.util.Date;
 
 import org.springframework.stereotype.Component;
 
-import vn.thuvien.selftraining.campaign.CampaignCalendar;
+import vn.thuvien.selftraining.training.CampaignCalendar;
 
 /**
  * Bean {@code concernDeadlines}: when a level's time to answer runs out, read by the answer task's

@@ -8,7 +8,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import vn.thuvien.selftraining.campaign.CampaignCalendar;
+import vn.thuvien.selftraining.training.CampaignCalendar;
 import vn.thuvien.selftraining.concern.Concerns.Concern;
 import vn.thuvien.selftraining.directory.Directory;
 import vn.thuvien.selftraining.report.ConcernLine;

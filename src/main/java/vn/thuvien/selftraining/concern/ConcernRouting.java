@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 
 import vn.thuvien.selftraining.directory.Directory;
 import vn.thuvien.selftraining.directory.Directory.Person;
-import vn.thuvien.selftraining.directory.Groups;
+import vn.thuvien.selftraining.system.Groups;
 import vn.thuvien.selftraining.directory.Role;
-import vn.thuvien.selftraining.training.InvalidInputException;
+import vn.thuvien.selftraining.system.InvalidInputException;
 
 /**
  * Where a concern goes: to the level above the person who raised it, then one level at a time

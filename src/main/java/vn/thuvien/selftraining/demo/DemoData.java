@@ -21,9 +21,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
-import vn.thuvien.selftraining.campaign.CampaignCalendar;
+import vn.thuvien.selftraining.training.CampaignCalendar;
 import vn.thuvien.selftraining.campaign.CampaignProcess;
-import vn.thuvien.selftraining.campaign.CampaignRepository;
+import vn.thuvien.selftraining.training.CampaignRepository;
 import vn.thuvien.selftraining.directory.Directory;
 import vn.thuvien.selftraining.directory.DirectoryImportService;
 import vn.thuvien.selftraining.directory.ImportFile;

@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 import vn.thuvien.selftraining.directory.Directory.OrgUnit;
 import vn.thuvien.selftraining.directory.Directory.Person;
 import vn.thuvien.selftraining.directory.Directory.PersonRole;
+import vn.thuvien.selftraining.system.Groups;
 
 /**
  * Keeps Camunda's users, groups and memberships in step with the directory, so that candidate

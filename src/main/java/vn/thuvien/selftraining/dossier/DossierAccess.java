@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import vn.thuvien.selftraining.directory.CampaignStructure;
-import vn.thuvien.selftraining.directory.Groups;
+import vn.thuvien.selftraining.system.Groups;
 import vn.thuvien.selftraining.system.CurrentUser;
 
 /**

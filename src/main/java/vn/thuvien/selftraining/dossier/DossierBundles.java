@@ -26,7 +26,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import vn.thuvien.selftraining.campaign.CampaignCalendar;
+import vn.thuvien.selftraining.training.CampaignCalendar;
 import vn.thuvien.selftraining.directory.CampaignStructure;
 import vn.thuvien.selftraining.report.ReportAccess;
 import vn.thuvien.selftraining.report.ReportScope;

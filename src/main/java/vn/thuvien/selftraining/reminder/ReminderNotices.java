@@ -15,14 +15,17 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import vn.thuvien.selftraining.campaign.CampaignCalendar;
-import vn.thuvien.selftraining.campaign.CampaignCalendars;
+import vn.thuvien.selftraining.training.CampaignCalendar;
+import vn.thuvien.selftraining.training.CampaignCalendars;
 import vn.thuvien.selftraining.directory.CampaignStructure;
 import vn.thuvien.selftraining.directory.Directory;
 import vn.thuvien.selftraining.directory.Directory.Person;
 import vn.thuvien.selftraining.reminder.ReminderStep.Audience;
 import vn.thuvien.selftraining.training.Phase;
 import vn.thuvien.selftraining.training.StaffSelfTrainingProcess;
+import vn.thuvien.selftraining.mail.Notice;
+import vn.thuvien.selftraining.mail.NoticeKind;
+import vn.thuvien.selftraining.mail.Outbox;
 
 /**
  * The ladder's delegates; each records notices in the outbox, in the transaction of the timer

@@ -10,9 +10,9 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import vn.thuvien.selftraining.campaign.CampaignCalendar;
-import vn.thuvien.selftraining.campaign.CampaignCalendars;
-import vn.thuvien.selftraining.campaign.CampaignRepository;
+import vn.thuvien.selftraining.training.CampaignCalendar;
+import vn.thuvien.selftraining.training.CampaignCalendars;
+import vn.thuvien.selftraining.training.CampaignRepository;
 
 /**
  * Bean {@code reminders}: when the ladder's timers fire, read by the models' boundary events,

@@ -20,8 +20,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 
-import vn.thuvien.selftraining.campaign.Figures;
-import vn.thuvien.selftraining.campaign.UnitReports;
 import vn.thuvien.selftraining.directory.CampaignStructure;
 import vn.thuvien.selftraining.report.PersonRow.PhaseCell;
 import vn.thuvien.selftraining.training.ParticipantStatus;

@@ -20,10 +20,10 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-import vn.thuvien.selftraining.campaign.CampaignCalendar;
+import vn.thuvien.selftraining.training.CampaignCalendar;
 import vn.thuvien.selftraining.directory.Directory;
-import vn.thuvien.selftraining.reminder.NoticeKind;
-import vn.thuvien.selftraining.reminder.OutboxRow;
+import vn.thuvien.selftraining.mail.NoticeKind;
+import vn.thuvien.selftraining.mail.OutboxRow;
 import vn.thuvien.selftraining.training.ParticipantStatus;
 import vn.thuvien.selftraining.training.StaffSelfTrainingProcess;
 

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 import vn.thuvien.selftraining.directory.CampaignStructure;
 import vn.thuvien.selftraining.directory.Directory;
-import vn.thuvien.selftraining.directory.Groups;
+import vn.thuvien.selftraining.system.Groups;
 import vn.thuvien.selftraining.directory.UnitType;
 import vn.thuvien.selftraining.system.CurrentUser;
 

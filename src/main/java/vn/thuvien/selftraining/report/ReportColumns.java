@@ -11,8 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
-import vn.thuvien.selftraining.campaign.CampaignCalendar;
-import vn.thuvien.selftraining.campaign.Figures;
+import vn.thuvien.selftraining.training.CampaignCalendar;
 import vn.thuvien.selftraining.training.ParticipantStatus;
 import vn.thuvien.selftraining.training.Phase;
 

@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import vn.thuvien.selftraining.campaign.Figures;
 import vn.thuvien.selftraining.training.ParticipantStatus;
 import vn.thuvien.selftraining.training.Phase;
 

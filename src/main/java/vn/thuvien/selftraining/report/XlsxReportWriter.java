@@ -32,7 +32,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Component;
 
-import vn.thuvien.selftraining.campaign.CampaignCalendar;
+import vn.thuvien.selftraining.training.CampaignCalendar;
 import vn.thuvien.selftraining.report.ReportColumns.Column;
 import vn.thuvien.selftraining.report.ReportColumns.Labelled;
 import vn.thuvien.selftraining.report.ReportColumns.PeopleTotals;

@@ -2,7 +2,6 @@ package vn.thuvien.selftraining.system;
 
 import java.util.List;
 
-import vn.thuvien.selftraining.directory.Groups;
 
 /**
  * The person calling one of our own endpoints ({@code /api/**}), authenticated by

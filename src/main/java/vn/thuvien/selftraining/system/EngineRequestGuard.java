@@ -36,7 +36,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import vn.thuvien.selftraining.directory.Groups;
 
 /**
  * What a person may send to Camunda's REST API (Tasklist's {@code /camunda/api/engine} and

@@ -14,7 +14,6 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-import vn.thuvien.selftraining.training.InvalidInputException;
 
 /**
  * The engine wraps anything a task listener throws in an English message ("ENGINE-03051 There

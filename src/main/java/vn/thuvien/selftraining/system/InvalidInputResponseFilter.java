@@ -18,7 +18,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
-import vn.thuvien.selftraining.training.InvalidInputException;
 
 /**
  * Camunda's REST layer answers a refused form with 500 and "Cannot submit task form &lt;id&gt;: …",

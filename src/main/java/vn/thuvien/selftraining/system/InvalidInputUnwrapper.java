@@ -3,7 +3,6 @@ package vn.thuvien.selftraining.system;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
-import vn.thuvien.selftraining.training.InvalidInputException;
 
 /**
  * Inside the command context: the engine wraps what a task listener throws in a plain

@@ -1,12 +1,12 @@
 package vn.thuvien.selftraining.system;
 
 import java.time.Clock;
+import java.time.ZoneId;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import vn.thuvien.selftraining.campaign.CampaignCalendar;
-import vn.thuvien.selftraining.training.ReportFileValidator;
+import vn.thuvien.selftraining.SelfTrainingApplication;
 
 /** Small shared beans. */
 @Configuration
@@ -15,11 +15,6 @@ public class SystemConfig {
   /** The one source of "now" for records; tests replace it with the engine's clock. */
   @Bean
   Clock clock() {
-    return Clock.system(CampaignCalendar.ZONE);
-  }
-
-  @Bean
-  ReportFileValidator reportFileValidator(SelfTrainingProperties properties) {
-    return new ReportFileValidator(properties.report().maxSize().toBytes());
+    return Clock.system(ZoneId.of(SelfTrainingApplication.TIME_ZONE));
   }
 }

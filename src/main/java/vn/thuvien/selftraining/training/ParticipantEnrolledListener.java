@@ -9,7 +9,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-import vn.thuvien.selftraining.campaign.CampaignCalendar;
+import vn.thuvien.selftraining.system.InvalidInputException;
+
 
 /**
  * Bean {@code participantEnrolled}, start listener of {@code StartEvent_ParticipantEnrolled}:

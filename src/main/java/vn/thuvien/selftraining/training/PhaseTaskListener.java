@@ -14,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import vn.thuvien.selftraining.system.InvalidInputException;
+
 /**
  * Bean {@code phaseTask}: create and complete listener of every task of
  * {@code staff-self-training}. On create it records the phase as open with its due date; on

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import vn.thuvien.selftraining.system.InvalidInputException;
+
 /**
  * Checks an uploaded report: PDF or DOCX by content (not by the name the browser sent), not empty,
  * and within the size limit. The browser's checks are a courtesy; this one decides.

@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
+import vn.thuvien.selftraining.system.InvalidInputException;
+
 /**
  * What each task's form must contain, checked on the server when the task is completed: the
  * forms' own checks can be bypassed (REST, an old browser), these cannot. Messages name the field

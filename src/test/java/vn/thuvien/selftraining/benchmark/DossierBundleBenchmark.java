@@ -39,8 +39,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
-import vn.thuvien.selftraining.campaign.CampaignCalendar;
-import vn.thuvien.selftraining.campaign.CampaignRepository;
+import vn.thuvien.selftraining.training.CampaignCalendar;
+import vn.thuvien.selftraining.training.CampaignRepository;
 import vn.thuvien.selftraining.directory.DirectoryImportService;
 import vn.thuvien.selftraining.directory.ImportFile;
 import vn.thuvien.selftraining.training.ReportFiles;

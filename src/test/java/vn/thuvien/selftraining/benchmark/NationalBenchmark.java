@@ -71,7 +71,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import vn.thuvien.selftraining.SelfTrainingApplication;
-import vn.thuvien.selftraining.campaign.CampaignCalendar;
+import vn.thuvien.selftraining.training.CampaignCalendar;
 import vn.thuvien.selftraining.campaign.CampaignDriver;
 import vn.thuvien.selftraining.campaign.CampaignProcess;
 import vn.thuvien.selftraining.campaign.DistrictProcess;
@@ -80,12 +80,12 @@ import vn.thuvien.selftraining.cluster.ClusterNodes;
 import vn.thuvien.selftraining.cluster.PostgresDatabase;
 import vn.thuvien.selftraining.directory.Directory;
 import vn.thuvien.selftraining.directory.DirectoryImportService;
-import vn.thuvien.selftraining.directory.Groups;
+import vn.thuvien.selftraining.system.Groups;
 import vn.thuvien.selftraining.report.CampaignReport;
 import vn.thuvien.selftraining.report.CampaignReports;
 import vn.thuvien.selftraining.report.ReportScope;
 import vn.thuvien.selftraining.report.XlsxReportWriter;
-import vn.thuvien.selftraining.system.AccessSetup;
+import vn.thuvien.selftraining.access.AccessSetup;
 import vn.thuvien.selftraining.system.PostgresStatisticsCheck;
 import vn.thuvien.selftraining.training.StaffSelfTrainingProcess;
 

@@ -53,6 +53,7 @@ import vn.thuvien.selftraining.training.ParticipantRecords;
 import vn.thuvien.selftraining.training.ParticipantRecords.ParticipantRecord;
 import vn.thuvien.selftraining.training.ParticipantRecords.PhaseRecord;
 import vn.thuvien.selftraining.training.Phase;
+import vn.thuvien.selftraining.DueJobs;
 
 /**
  * Tasklist and Cockpit in Vietnamese, in a real browser, with the demo data: a librarian

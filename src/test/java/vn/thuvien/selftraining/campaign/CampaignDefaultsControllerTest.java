@@ -19,6 +19,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 
+import vn.thuvien.selftraining.directory.Directory;
+import vn.thuvien.selftraining.training.CampaignCalendar;
+
 /**
  * The MVC slice around the controller alone. The slice is given its configuration explicitly:
  * found by itself, {@code SelfTrainingApplication} would bring {@code @EnableProcessApplication},

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import vn.thuvien.selftraining.directory.DirectoryImportService;
 import vn.thuvien.selftraining.directory.ExampleDirectories;
 import vn.thuvien.selftraining.training.StaffSelfTrainingProcess;
+import vn.thuvien.selftraining.training.CampaignCalendar;
 
 /**
  * Drives a campaign the way people and time would: loads the demo directory (or the letter's

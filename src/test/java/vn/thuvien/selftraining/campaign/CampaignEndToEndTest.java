@@ -29,9 +29,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.thuvien.selftraining.CampaignTest;
 import vn.thuvien.selftraining.directory.Directory;
-import vn.thuvien.selftraining.training.InvalidInputException;
+import vn.thuvien.selftraining.system.InvalidInputException;
 import vn.thuvien.selftraining.training.ParticipantRecords;
 import vn.thuvien.selftraining.training.ParticipantStatus;
+import vn.thuvien.selftraining.report.CampaignReports;
+import vn.thuvien.selftraining.report.Figures;
+import vn.thuvien.selftraining.report.PersonRow;
+import vn.thuvien.selftraining.report.PhaseState;
+import vn.thuvien.selftraining.report.ReportAccess;
+import vn.thuvien.selftraining.report.UnitReports;
+import vn.thuvien.selftraining.training.CampaignCalendar;
+import vn.thuvien.selftraining.training.CampaignRepository;
+import vn.thuvien.selftraining.training.Phase;
 
 /**
  * A whole campaign over the letter's directory of 2017 ({@code examples/ben-tre-2017/}: 9 Phòng

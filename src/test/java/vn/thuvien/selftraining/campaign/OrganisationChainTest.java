@@ -36,8 +36,9 @@ import vn.thuvien.selftraining.report.CampaignReport;
 import vn.thuvien.selftraining.report.CampaignReports;
 import vn.thuvien.selftraining.report.GroupRow;
 import vn.thuvien.selftraining.report.ReportAccess;
-import vn.thuvien.selftraining.system.AccessSetup;
+import vn.thuvien.selftraining.access.AccessSetup;
 import vn.thuvien.selftraining.training.StaffSelfTrainingProcess;
+import vn.thuvien.selftraining.training.CampaignCalendar;
 
 /**
  * The organisation chain as data, through the real processes: a campaign launched on the letter's

@@ -39,13 +39,14 @@ import vn.thuvien.selftraining.directory.Directory;
 import vn.thuvien.selftraining.directory.DirectoryImportService;
 import vn.thuvien.selftraining.directory.ExampleDirectories;
 import vn.thuvien.selftraining.directory.ImportFile;
-import vn.thuvien.selftraining.reminder.MailTest;
-import vn.thuvien.selftraining.reminder.MailTestServer;
-import vn.thuvien.selftraining.reminder.OutboxSender;
+import vn.thuvien.selftraining.mail.MailTest;
+import vn.thuvien.selftraining.mail.MailTestServer;
+import vn.thuvien.selftraining.mail.OutboxSender;
 import vn.thuvien.selftraining.report.CampaignReport;
 import vn.thuvien.selftraining.report.CampaignReports;
 import vn.thuvien.selftraining.report.GroupRow;
 import vn.thuvien.selftraining.report.ReportAccess;
+import vn.thuvien.selftraining.report.Figures;
 
 /**
  * Whole campaigns of today's two-level structure through the real processes, every email delivered

@@ -21,10 +21,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.thuvien.selftraining.SelfTrainingApplication;
-import vn.thuvien.selftraining.campaign.CampaignCalendar;
+import vn.thuvien.selftraining.training.CampaignCalendar;
 import vn.thuvien.selftraining.campaign.CampaignProcess;
 import vn.thuvien.selftraining.directory.DirectoryImportService;
-import vn.thuvien.selftraining.directory.Groups;
+import vn.thuvien.selftraining.system.Groups;
 
 /**
  * Application nodes on one PostgreSQL database, configured as production is (profile

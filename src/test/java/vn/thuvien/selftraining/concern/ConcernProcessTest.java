@@ -29,15 +29,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.thuvien.selftraining.CampaignTest;
 import vn.thuvien.selftraining.SmallProvince;
-import vn.thuvien.selftraining.campaign.CampaignCalendar;
+import vn.thuvien.selftraining.training.CampaignCalendar;
 import vn.thuvien.selftraining.campaign.CampaignDriver;
-import vn.thuvien.selftraining.campaign.CampaignRepository;
+import vn.thuvien.selftraining.training.CampaignRepository;
 import vn.thuvien.selftraining.directory.DirectoryImportService;
-import vn.thuvien.selftraining.reminder.MailDigest;
-import vn.thuvien.selftraining.reminder.MailDigests;
-import vn.thuvien.selftraining.reminder.OutboxRow;
-import vn.thuvien.selftraining.reminder.OutboxRows;
-import vn.thuvien.selftraining.training.InvalidInputException;
+import vn.thuvien.selftraining.mail.MailDigest;
+import vn.thuvien.selftraining.mail.MailDigests;
+import vn.thuvien.selftraining.mail.OutboxRow;
+import vn.thuvien.selftraining.mail.OutboxRows;
+import vn.thuvien.selftraining.system.InvalidInputException;
 
 /**
  * Concerns raised by each kind of person in the small province, routed one level up, answered,

@@ -28,9 +28,9 @@ import org.springframework.test.context.TestPropertySource;
 
 import vn.thuvien.selftraining.AppTest;
 import vn.thuvien.selftraining.DueJobs;
-import vn.thuvien.selftraining.campaign.CampaignCalendar;
+import vn.thuvien.selftraining.training.CampaignCalendar;
 import vn.thuvien.selftraining.campaign.CampaignProcess;
-import vn.thuvien.selftraining.campaign.CampaignRepository;
+import vn.thuvien.selftraining.training.CampaignRepository;
 import vn.thuvien.selftraining.training.ParticipantRecords;
 import vn.thuvien.selftraining.training.ParticipantRecords.PhaseRecord;
 import vn.thuvien.selftraining.training.Phase;

@@ -20,6 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 
+import vn.thuvien.selftraining.system.Groups;
+
 /**
  * Camunda's users, groups and memberships after an import, with the real IdentityService: what
  * candidate groups, authorizations and Tasklist filters rely on.

@@ -30,6 +30,7 @@ import org.springframework.util.MultiValueMap;
 
 import vn.thuvien.selftraining.AppTest;
 import vn.thuvien.selftraining.system.CurrentUser;
+import vn.thuvien.selftraining.system.Groups;
 
 /**
  * {@code POST /api/directory/import} as the README's curl command calls it: multipart parts named

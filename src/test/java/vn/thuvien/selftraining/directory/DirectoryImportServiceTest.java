@@ -45,6 +45,7 @@ import vn.thuvien.selftraining.directory.Directory.OrgUnit;
 import vn.thuvien.selftraining.directory.Directory.Person;
 import vn.thuvien.selftraining.directory.Directory.PersonRole;
 import vn.thuvien.selftraining.system.CurrentUser;
+import vn.thuvien.selftraining.system.Groups;
 
 /**
  * The import with real CSV and Excel bytes, a real database and Camunda's real IdentityService,

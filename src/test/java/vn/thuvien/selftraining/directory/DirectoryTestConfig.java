@@ -24,7 +24,7 @@ import ch.qos.logback.classic.LoggerContext;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-import vn.thuvien.selftraining.campaign.CampaignCalendar;
+import vn.thuvien.selftraining.training.CampaignCalendar;
 import vn.thuvien.selftraining.system.PostgresStatisticsCheck;
 
 /**

@@ -20,6 +20,7 @@ import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 import vn.thuvien.selftraining.directory.Directory.OrgUnit;
 import vn.thuvien.selftraining.directory.Directory.Person;
 import vn.thuvien.selftraining.directory.Directory.PersonRole;
+import vn.thuvien.selftraining.system.Groups;
 
 /**
  * The files people start from, imported through the real import: the examples of

@@ -49,7 +49,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 
-import vn.thuvien.selftraining.campaign.CampaignCalendar;
+import vn.thuvien.selftraining.training.CampaignCalendar;
+import vn.thuvien.selftraining.mail.MailTestServer;
+import vn.thuvien.selftraining.mail.Notice;
+import vn.thuvien.selftraining.mail.NoticeKind;
+import vn.thuvien.selftraining.mail.Outbox;
+import vn.thuvien.selftraining.mail.OutboxSender;
 
 /**
  * A reminder wave for N = 5,000 participants on the embedded default (H2 file database, full
@@ -80,7 +85,7 @@ import vn.thuvien.selftraining.campaign.CampaignCalendar;
     "self-training.mail.poll-interval=PT1000H",
     "self-training.mail.quiet-from=00:00",
     "self-training.mail.quiet-until=00:00",
-    "logging.level.vn.thuvien.selftraining.reminder.OutboxSender=${benchmark.sender-log:WARN}",
+    "logging.level.vn.thuvien.selftraining.mail.OutboxSender=${benchmark.sender-log:WARN}",
     "logging.level.com.icegreen=WARN"})
 @ContextConfiguration(initializers = MailTestServer.PortInitializer.class)
 @ActiveProfiles("test")

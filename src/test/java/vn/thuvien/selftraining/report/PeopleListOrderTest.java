@@ -24,8 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.thuvien.selftraining.CampaignTest;
 import vn.thuvien.selftraining.SmallProvince;
-import vn.thuvien.selftraining.campaign.CampaignCalendar;
-import vn.thuvien.selftraining.campaign.CampaignRepository;
+import vn.thuvien.selftraining.training.CampaignCalendar;
+import vn.thuvien.selftraining.training.CampaignRepository;
 import vn.thuvien.selftraining.directory.CampaignStructure;
 import vn.thuvien.selftraining.directory.DirectoryImportService;
 import vn.thuvien.selftraining.directory.ImportFile;

@@ -45,7 +45,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 
-import vn.thuvien.selftraining.campaign.CampaignCalendar;
+import vn.thuvien.selftraining.training.CampaignCalendar;
 import vn.thuvien.selftraining.directory.CampaignStructure;
 import vn.thuvien.selftraining.directory.Directory;
 import vn.thuvien.selftraining.training.ParticipantStatus;

@@ -10,8 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import vn.thuvien.selftraining.campaign.CampaignCalendar;
-import vn.thuvien.selftraining.campaign.Figures;
+import vn.thuvien.selftraining.training.CampaignCalendar;
 import vn.thuvien.selftraining.report.PersonRow.PhaseCell;
 import vn.thuvien.selftraining.training.ParticipantStatus;
 import vn.thuvien.selftraining.training.Phase;

@@ -34,7 +34,6 @@ import vn.thuvien.selftraining.campaign.CampaignDriver;
 import vn.thuvien.selftraining.campaign.CampaignProcess;
 import vn.thuvien.selftraining.campaign.DistrictProcess;
 import vn.thuvien.selftraining.campaign.SchoolProcess;
-import vn.thuvien.selftraining.campaign.UnitReports;
 import vn.thuvien.selftraining.directory.DirectoryImportService;
 import vn.thuvien.selftraining.training.ParticipantStatus;
 import vn.thuvien.selftraining.training.Phase;

@@ -30,6 +30,7 @@ import org.springframework.http.HttpStatus;
 
 import vn.thuvien.selftraining.AppTest;
 import vn.thuvien.selftraining.training.StaffSelfTrainingProcess;
+import vn.thuvien.selftraining.DueJobs;
 
 /**
  * The application as it runs: every model of processes/ and every form a model references is

@@ -37,7 +37,6 @@ import org.springframework.http.ResponseEntity;
 import vn.thuvien.selftraining.AppTest;
 import vn.thuvien.selftraining.DueJobs;
 import vn.thuvien.selftraining.concern.ConcernProcess;
-import vn.thuvien.selftraining.directory.Groups;
 
 /**
  * Issue 17's first findings, each reproduced as the probe sent it: process data a participant

@@ -12,9 +12,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import vn.thuvien.selftraining.AppTest;
-import vn.thuvien.selftraining.reminder.Notice;
-import vn.thuvien.selftraining.reminder.NoticeKind;
-import vn.thuvien.selftraining.reminder.Outbox;
+import vn.thuvien.selftraining.mail.Notice;
+import vn.thuvien.selftraining.mail.NoticeKind;
+import vn.thuvien.selftraining.mail.Outbox;
 
 /** What an operator and a load balancer read: every part's health, readiness, liveness, the outbox. */
 @AppTest

@@ -15,16 +15,13 @@ import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import vn.thuvien.selftraining.campaign.CampaignCalendar;
-import vn.thuvien.selftraining.campaign.CampaignCalendars;
-import vn.thuvien.selftraining.campaign.CampaignRepository;
 import vn.thuvien.selftraining.campaign.ReportGuidance;
 import vn.thuvien.selftraining.directory.CampaignStructure;
 import vn.thuvien.selftraining.directory.Directory;
-import vn.thuvien.selftraining.reminder.Outbox;
+import vn.thuvien.selftraining.mail.Outbox;
 import vn.thuvien.selftraining.reminder.ReminderNotices;
 import vn.thuvien.selftraining.reminder.ReminderSchedule;
-import vn.thuvien.selftraining.system.ScopeAccess;
+import vn.thuvien.selftraining.directory.ScopeAccess;
 
 /**
  * The real beans of the models, wired by hand for engine-only tests: the domain tables live in

@@ -11,6 +11,8 @@ import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 
+import vn.thuvien.selftraining.system.InvalidInputException;
+
 class ReportFileValidatorTest {
 
   ReportFileValidator validator = new ReportFileValidator(1024);

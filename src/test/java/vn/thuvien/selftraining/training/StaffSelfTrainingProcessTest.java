@@ -37,12 +37,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import vn.thuvien.selftraining.campaign.CampaignCalendar;
 import vn.thuvien.selftraining.dossier.Dossier;
 import vn.thuvien.selftraining.dossier.DossierPdf;
 import vn.thuvien.selftraining.dossier.Dossiers;
 import vn.thuvien.selftraining.training.ParticipantRecords.ParticipantRecord;
 import vn.thuvien.selftraining.training.ParticipantRecords.PhaseRecord;
+import vn.thuvien.selftraining.system.InvalidInputException;
 
 /**
  * One test per path of {@code staff-self-training}. Time is the engine's clock; timers are fired
