@@ -90,11 +90,15 @@ class ModelConventionsTest {
       }
     }
     for (Phase phase : Phase.values()) {
-      if (!(models.get(StaffSelfTrainingProcess.KEY).getModelElementById(phase.taskId()) instanceof UserTask)) {
+      if (!(models.get(StaffSelfTrainingProcess.KEY).getModelElementById(phase.taskId()) instanceof UserTask task)) {
         missing.add("Phase." + phase + ".taskId() = " + phase.taskId());
+      } else if (!task.getName().equals(phase.label())) {
+        // one label per phase: reports, emails and the progress page say what Tasklist says
+        missing.add("Phase." + phase + ".label() = \"" + phase.label() + "\", the model's name \"" + task.getName()
+            + "\"");
       }
     }
-    assertThat(missing).as("constants naming no element of their model").isEmpty();
+    assertThat(missing).as("constants and phases that disagree with their model").isEmpty();
   }
 
   @Test
@@ -110,6 +114,10 @@ class ModelConventionsTest {
       if (model == null) {
         wrong.add(task + ": no user task of that id in any model");
         continue;
+      }
+      String name = ((UserTask) model.getModelElementById(task)).getName();
+      if (!step.stepLabel().equals(name)) {
+        wrong.add(task + ": the ladder calls it \"" + step.stepLabel() + "\", the model \"" + name + "\"");
       }
       boolean remind = step.serviceTaskId().equals(ReminderLadder.remindTaskId(task));
       String timer = remind ? ReminderLadder.dueSoonEventId(task) : ReminderLadder.overdueEventId(task);

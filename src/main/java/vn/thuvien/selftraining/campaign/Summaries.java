@@ -36,8 +36,9 @@ public class Summaries {
     map.put("classifications", f.classifications());
     Map<String, Object> phases = new LinkedHashMap<>();
     for (Map.Entry<Phase, PhaseFigures> e : f.phases().entrySet()) {
-      phases.put(e.getKey().name(), Map.of("onTime", e.getValue().onTime(), "late", e.getValue().late(),
-          "notDone", e.getValue().notDone()));
+      // the label travels with the figures: the forms show it as Tasklist names the task
+      phases.put(e.getKey().name(), Map.of("label", e.getKey().label(), "onTime", e.getValue().onTime(),
+          "late", e.getValue().late(), "notDone", e.getValue().notDone()));
     }
     map.put("phases", phases);
     // the most chosen topics; free-text "other" topics could otherwise outgrow the variable

@@ -5,7 +5,7 @@ package vn.thuvien.selftraining.training;
  * {@code staff-self-training}; the label is what people read in reports and messages.
  */
 public enum Phase {
-  PLAN(StaffSelfTrainingProcess.TASK_PREPARE_PLAN, "Lập hồ sơ và kế hoạch tự bồi dưỡng"),
+  PLAN(StaffSelfTrainingProcess.TASK_PREPARE_PLAN, "Lập hồ sơ tự bồi dưỡng và kế hoạch"),
   COMMON_PART(StaffSelfTrainingProcess.TASK_STUDY_COMMON_PART, "Tự bồi dưỡng Phần chung"),
   OPTIONAL_PART(StaffSelfTrainingProcess.TASK_STUDY_OPTIONAL_PART, "Tự bồi dưỡng Phần tự chọn"),
   REPORT_WRITING(StaffSelfTrainingProcess.TASK_WRITE_REPORT, "Viết thu hoạch"),

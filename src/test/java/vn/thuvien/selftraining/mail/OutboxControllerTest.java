@@ -145,7 +145,7 @@ class OutboxControllerTest {
   private long enqueue() {
     Instant now = clock.instant();
     Notice notice = new Notice(NoticeKind.PHASE_OPENED, "test.outbox." + UUID.randomUUID(), "lan@phuhung.example.vn",
-        "Nguyễn Thị Lan", "2040-2041", null, "Trường THCS Phú Hưng", "Lập hồ sơ và kế hoạch tự bồi dưỡng",
+        "Nguyễn Thị Lan", "2040-2041", null, "Trường THCS Phú Hưng", "Lập hồ sơ tự bồi dưỡng và kế hoạch",
         Date.from(LocalDate.of(2040, 11, 30).atTime(23, 59).atZone(CampaignCalendar.ZONE).toInstant()), null, null,
         Date.from(now), LocalDate.ofInstant(now, CampaignCalendar.ZONE));
     Boolean added = new TransactionTemplate(transactions).execute(status -> outbox.enqueue(notice));

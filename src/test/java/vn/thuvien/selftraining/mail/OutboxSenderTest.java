@@ -61,7 +61,7 @@ class OutboxSenderTest {
 
   private static final String YEAR = "2040-2041";
   private static final String SCHOOL = "Trường THCS Phú Hưng";
-  private static final String PLAN_LABEL = "Lập hồ sơ và kế hoạch tự bồi dưỡng";
+  private static final String PLAN_LABEL = "Lập hồ sơ tự bồi dưỡng và kế hoạch";
   private static final Date PLAN_DUE = at(LocalDateTime.of(2040, 11, 30, 23, 59));
   private static final AtomicInteger PEOPLE = new AtomicInteger();
   private static final byte[] PDF = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF"

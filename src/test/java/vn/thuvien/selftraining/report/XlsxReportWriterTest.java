@@ -76,7 +76,7 @@ class XlsxReportWriterTest {
       XSSFSheet sheet = workbook.getSheet("Tổng hợp");
       assertThat(texts(sheet, HEADER, 0, 12)).containsExactly("STT", "Đơn vị", "Số đơn vị",
           "Số đơn vị đã báo cáo", "Báo cáo của Phòng GD&ĐT", "Số người tham gia", "Đã nộp thu hoạch", "Xếp loại", "", "", "",
-          "Không hoàn thành – quá hạn", "Lập hồ sơ và kế hoạch tự bồi dưỡng");
+          "Không hoàn thành – quá hạn", "Lập hồ sơ tự bồi dưỡng và kế hoạch");
       assertThat(texts(sheet, HEADER + 1, 7, 17)).containsExactly("Giỏi", "Khá", "Trung bình", "Chưa hoàn thành", "",
           "Đúng hạn", "Trễ hạn", "Chưa hoàn thành", "Đúng hạn", "Trễ hạn", "Chưa hoàn thành");
       assertThat(text(sheet, HEADER, 27)).isEqualTo(Phase.EVALUATION.label());
@@ -196,7 +196,7 @@ class XlsxReportWriterTest {
     try (XSSFWorkbook workbook = write(ReportFixtures.province(), ReportFixtures.people())) {
       XSSFSheet sheet = workbook.getSheet("Cá nhân");
       assertThat(texts(sheet, HEADER, 0, 8)).containsExactly("STT", "Họ và tên", "Mã người", "Email",
-          "Đơn vị", "Phòng GD&ĐT", "Lập hồ sơ và kế hoạch tự bồi dưỡng", "", "Tự bồi dưỡng Phần chung");
+          "Đơn vị", "Phòng GD&ĐT", "Lập hồ sơ tự bồi dưỡng và kế hoạch", "", "Tự bồi dưỡng Phần chung");
       assertThat(texts(sheet, HEADER + 1, 6, 7)).containsExactly("Tình trạng", "Ngày hoàn thành");
       assertThat(texts(sheet, HEADER, 18, 21)).containsExactly("Chủ đề tự chọn", "Điểm", "Xếp loại",
           "Tình trạng chung");
