@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -21,6 +19,7 @@ import vn.thuvien.selftraining.directory.Directory;
 import vn.thuvien.selftraining.report.CampaignReports;
 import vn.thuvien.selftraining.system.Groups;
 import vn.thuvien.selftraining.system.CurrentUser;
+import vn.thuvien.selftraining.system.ApiRefusal;
 
 /**
  * Concerns for the forms of {@code raise-concern}, the page {@code /concerns/index.html} and
@@ -56,9 +55,6 @@ public class ConcernController {
   }
 
   public record Campaigns(List<String> schoolYears) {
-  }
-
-  public record Message(String message) {
   }
 
   /** The campaigns a concern may be about, newest first: the start form's choices. */
@@ -133,25 +129,16 @@ public class ConcernController {
         c.answeredAt(), c.processInstanceId());
   }
 
-  static class Denied extends RuntimeException {
+  static class Denied extends ApiRefusal {
     Denied(String message) {
-      super(message);
+      super(HttpStatus.NOT_FOUND, message);
     }
   }
 
-  static class BadFilter extends RuntimeException {
+  static class BadFilter extends ApiRefusal {
     BadFilter(String message) {
-      super(message);
+      super(HttpStatus.BAD_REQUEST, message);
     }
   }
 
-  @ExceptionHandler(Denied.class)
-  ResponseEntity<Message> denied(Denied e) {
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Message(e.getMessage()));
-  }
-
-  @ExceptionHandler(BadFilter.class)
-  ResponseEntity<Message> badFilter(BadFilter e) {
-    return ResponseEntity.badRequest().body(new Message(e.getMessage()));
-  }
 }

@@ -4,16 +4,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
 
 import vn.thuvien.selftraining.system.CurrentUser;
@@ -51,9 +47,6 @@ public class DirectoryImportController {
     }
   }
 
-  public record ErrorResponse(String message, List<ImportError> errors) {
-  }
-
   public record ScopeResponse(String userId, String scope, String scopeName) {
   }
 
@@ -83,22 +76,6 @@ public class DirectoryImportController {
   public ScopeResponse scope(@RequestAttribute(CurrentUser.ATTRIBUTE) CurrentUser user) {
     ImportScope scope = imports.scopeOf(user);
     return new ScopeResponse(user.userId(), scope.code(), scope.isAll() ? "Toàn bộ danh bạ" : scope.districtName());
-  }
-
-  @ExceptionHandler(DirectoryImportException.class)
-  ResponseEntity<ErrorResponse> rejected(DirectoryImportException e) {
-    return ResponseEntity.badRequest().body(new ErrorResponse(e.summary(), e.getErrors()));
-  }
-
-  @ExceptionHandler(DirectoryAccessDeniedException.class)
-  ResponseEntity<ErrorResponse> denied(DirectoryAccessDeniedException e) {
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ErrorResponse(e.getMessage(), List.of()));
-  }
-
-  @ExceptionHandler(MultipartException.class)
-  ResponseEntity<ErrorResponse> notMultipart(MultipartException e) {
-    return ResponseEntity.badRequest().body(new ErrorResponse("Hãy gửi tệp dạng multipart/form-data, mỗi tệp "
-        + "trong một phần tên \"files\" (ví dụ: curl -F files=@don-vi.csv -F files=@nhan-su.csv ...).", List.of()));
   }
 
   /** Some browsers send the full client path as the file name. */

@@ -1,20 +1,36 @@
 package vn.thuvien.selftraining.directory;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.http.HttpStatus;
+
+import vn.thuvien.selftraining.system.ApiRefusal;
+
 /** The import was rejected; nothing changed. Carries every error found, in file and line order. */
-public class DirectoryImportException extends RuntimeException {
+public class DirectoryImportException extends ApiRefusal {
 
   private final transient List<ImportError> errors;
 
   public DirectoryImportException(List<ImportError> errors) {
-    super(text(errors));
+    super(HttpStatus.BAD_REQUEST, text(errors));
     this.errors = List.copyOf(errors);
   }
 
   public List<ImportError> getErrors() {
     return errors;
+  }
+
+  /** The answer: the first line as {@code message}, every error in {@code errors}. */
+  @Override
+  public String answer() {
+    return summary();
+  }
+
+  @Override
+  public Map<String, Object> properties() {
+    return Map.of("errors", errors);
   }
 
   /** The first line of the message, without the list. */

@@ -32,6 +32,8 @@ import vn.thuvien.selftraining.report.ReportAccess;
 import vn.thuvien.selftraining.report.ReportScope;
 import vn.thuvien.selftraining.system.CurrentUser;
 import vn.thuvien.selftraining.training.ReportFiles;
+import vn.thuvien.selftraining.system.ApiRefusal;
+import org.springframework.http.HttpStatus;
 
 /**
  * One archive of the dossiers and essays of a unit, an intermediate unit or the whole province:
@@ -86,9 +88,9 @@ public class DossierBundles {
   }
 
   /** Refused: 403 with the message. */
-  public static class DeniedException extends RuntimeException {
+  public static class DeniedException extends ApiRefusal {
     DeniedException(String message) {
-      super(message);
+      super(HttpStatus.FORBIDDEN, message);
     }
   }
 

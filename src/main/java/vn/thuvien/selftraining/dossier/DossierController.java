@@ -11,7 +11,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -22,9 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.servlet.http.HttpServletResponse;
 
 import vn.thuvien.selftraining.directory.CampaignStructure;
-import vn.thuvien.selftraining.report.ReportAccess;
 import vn.thuvien.selftraining.system.CurrentUser;
 import vn.thuvien.selftraining.training.ReportFiles;
+import vn.thuvien.selftraining.system.ApiRefusal;
 
 /**
  * The self-training dossier: {@code GET /api/dossiers} lists the caller's own dossiers (every school
@@ -58,18 +57,15 @@ public class DossierController {
       String reportTitle, String essayFileName, String pdf, String essay) {
   }
 
-  public record Message(String message) {
-  }
-
-  static class DeniedException extends RuntimeException {
+  static class DeniedException extends ApiRefusal {
     DeniedException(String message) {
-      super(message);
+      super(HttpStatus.FORBIDDEN, message);
     }
   }
 
-  static class NotFoundException extends RuntimeException {
+  static class NotFoundException extends ApiRefusal {
     NotFoundException(String message) {
-      super(message);
+      super(HttpStatus.NOT_FOUND, message);
     }
   }
 
@@ -163,29 +159,4 @@ public class DossierController {
         .body(bytes);
   }
 
-  @ExceptionHandler(DeniedException.class)
-  ResponseEntity<Message> denied(DeniedException e) {
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new Message(e.getMessage()));
-  }
-
-  @ExceptionHandler(DossierBundles.DeniedException.class)
-  ResponseEntity<Message> bundleDenied(DossierBundles.DeniedException e) {
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new Message(e.getMessage()));
-  }
-
-  @ExceptionHandler(ReportAccess.DeniedException.class)
-  ResponseEntity<Message> scopeDenied(ReportAccess.DeniedException e) {
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new Message(e.getMessage()));
-  }
-
-  @ExceptionHandler(ReportAccess.UnknownScopeException.class)
-  ResponseEntity<Message> unknownScope(ReportAccess.UnknownScopeException e) {
-    return ResponseEntity.status(e.malformed() ? HttpStatus.BAD_REQUEST : HttpStatus.NOT_FOUND)
-        .body(new Message(e.getMessage()));
-  }
-
-  @ExceptionHandler(NotFoundException.class)
-  ResponseEntity<Message> notFound(NotFoundException e) {
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Message(e.getMessage()));
-  }
 }

@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import vn.thuvien.selftraining.training.CampaignCalendar;
 import vn.thuvien.selftraining.system.CurrentUser;
+import vn.thuvien.selftraining.system.ApiRefusal;
 
 /**
  * The outbox for the page {@code /outbox/index.html} and for scripts
@@ -139,16 +139,6 @@ public class OutboxController {
     return ResponseEntity.ok(new Message(message));
   }
 
-  @ExceptionHandler(OutboxAccessDenied.class)
-  ResponseEntity<Message> denied(OutboxAccessDenied e) {
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new Message(e.getMessage()));
-  }
-
-  @ExceptionHandler(InvalidFilter.class)
-  ResponseEntity<Message> badRequest(InvalidFilter e) {
-    return ResponseEntity.badRequest().body(new Message(e.getMessage()));
-  }
-
   private static void checkAccess(CurrentUser user) {
     if (!user.isAdmin() && !user.isDepartmentOfficer()) {
       throw new OutboxAccessDenied("Tài khoản \"" + user.userId() + "\" không có quyền xem hàng đợi thư: chỉ quản trị"
@@ -173,16 +163,16 @@ public class OutboxController {
   }
 
   /** A status filter that does not exist. */
-  static class InvalidFilter extends RuntimeException {
+  static class InvalidFilter extends ApiRefusal {
     InvalidFilter(String message) {
-      super(message);
+      super(HttpStatus.BAD_REQUEST, message);
     }
   }
 
   /** The caller may not see the outbox. */
-  static class OutboxAccessDenied extends RuntimeException {
+  static class OutboxAccessDenied extends ApiRefusal {
     OutboxAccessDenied(String message) {
-      super(message);
+      super(HttpStatus.FORBIDDEN, message);
     }
   }
 }

@@ -11,6 +11,8 @@ import vn.thuvien.selftraining.directory.Directory;
 import vn.thuvien.selftraining.system.Groups;
 import vn.thuvien.selftraining.directory.UnitType;
 import vn.thuvien.selftraining.system.CurrentUser;
+import vn.thuvien.selftraining.system.ApiRefusal;
+import org.springframework.http.HttpStatus;
 
 /**
  * Who may see which report: Phòng KHTC (and administrators) the whole province, a Phòng
@@ -29,18 +31,18 @@ public class ReportAccess {
   }
 
   /** Refused: 403 with the message. */
-  public static class DeniedException extends RuntimeException {
+  public static class DeniedException extends ApiRefusal {
     public DeniedException(String message) {
-      super(message);
+      super(HttpStatus.FORBIDDEN, message);
     }
   }
 
   /** Unknown or malformed scope: 404 or 400 with the message. */
-  public static class UnknownScopeException extends RuntimeException {
+  public static class UnknownScopeException extends ApiRefusal {
     private final boolean malformed;
 
     public UnknownScopeException(String message, boolean malformed) {
-      super(message);
+      super(malformed ? HttpStatus.BAD_REQUEST : HttpStatus.NOT_FOUND, message);
       this.malformed = malformed;
     }
 

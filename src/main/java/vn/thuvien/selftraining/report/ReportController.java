@@ -11,10 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -73,9 +71,6 @@ public class ReportController {
   }
 
   public record ProgressResponse(ScopeInfo scope, CampaignReport report) {
-  }
-
-  public record Message(String message) {
   }
 
   @GetMapping
@@ -188,17 +183,6 @@ public class ReportController {
         .header(HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
         .body(bytes);
-  }
-
-  @ExceptionHandler(ReportAccess.DeniedException.class)
-  ResponseEntity<Message> denied(ReportAccess.DeniedException e) {
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new Message(e.getMessage()));
-  }
-
-  @ExceptionHandler(ReportAccess.UnknownScopeException.class)
-  ResponseEntity<Message> unknown(ReportAccess.UnknownScopeException e) {
-    return ResponseEntity.status(e.malformed() ? HttpStatus.BAD_REQUEST : HttpStatus.NOT_FOUND)
-        .body(new Message(e.getMessage()));
   }
 
 }

@@ -151,6 +151,10 @@ class DossierAccessTest {
     ResponseEntity<String> early = get("r.pgdb", "/api/dossiers/" + underPhong + "/ho-so.pdf");
     assertThat(early.getStatusCode()).as("its Phòng, before the unit reports").isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(early.getBody()).contains("không được xem hồ sơ và bài thu hoạch của Võ Văn Bé");
+    // a problem detail (RFC 9457), its detail also as the message the pages read
+    assertThat(early.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(early.getBody()).contains("\"status\":403", "\"title\":\"Không có quyền\"", "\"detail\":\"Tài khoản r.pgdb",
+        "\"message\":\"Tài khoản r.pgdb");
     assertThat(get("r.pgdb", "/api/dossiers/" + underPhong + "/bai-thu-hoach").getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
     ResponseEntity<String> bundle = get("r.pgdb", BUNDLE + "?scope=district:PGD-B");
