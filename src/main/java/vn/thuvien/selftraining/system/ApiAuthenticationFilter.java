@@ -1,8 +1,6 @@
 package vn.thuvien.selftraining.system;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 import jakarta.servlet.FilterChain;
@@ -14,6 +12,8 @@ import jakarta.servlet.http.HttpSession;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -27,11 +27,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates our own endpoints ({@code /api/**}, except {@code /api/public/**}) the way the
  * Camunda web applications do: whoever is logged into Tasklist, Cockpit or Admin in this browser
  * is logged in here too (no second login); scripts use HTTP Basic with the same account. The
- * engine then runs the request as that user, so its authorizations apply. A change made with the
+ * engine then runs the request as that user, so its authorizations apply. HTTP Basic is checked by
+ * Camunda's own provider, as on {@code /engine-rest}. A change made with the
  * session must carry the session's anti-forgery token ({@link XsrfTokens}), as Camunda's own
  * {@code /camunda/api} requires: the cookie alone could be sent by a page of another site.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+  private static final HttpBasicAuthenticationProvider BASIC = new HttpBasicAuthenticationProvider();
 
   private final ProcessEngine engine;
 
@@ -55,7 +58,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     if (user == null) {
-      user = fromBasic(request.getHeader("Authorization"));
+      user = fromBasic(request);
     }
     if (user == null) {
       // our own pages ask for a login themselves; scripts get the standard Basic challenge
@@ -101,26 +104,14 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   }
 
 
-  private CurrentUser fromBasic(String header) {
-    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+  /** HTTP Basic, checked by the provider Camunda's own REST API uses; null for no or wrong credentials. */
+  private CurrentUser fromBasic(HttpServletRequest request) {
+    AuthenticationResult result = BASIC.extractAuthenticatedUser(request, engine);
+    if (!result.isAuthenticated()) {
       return null;
     }
-    String decoded;
-    try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    int colon = decoded.indexOf(':');
-    if (colon <= 0) {
-      return null;
-    }
-    String userId = decoded.substring(0, colon);
-    IdentityService identity = engine.getIdentityService();
-    if (!identity.checkPassword(userId, decoded.substring(colon + 1))) {
-      return null;
-    }
-    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream()
+    String userId = result.getAuthenticatedUser();
+    List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId).toList();
     return new CurrentUser(userId, groups);
   }
