@@ -3,8 +3,10 @@ package vn.thuvien.selftraining.training;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -40,6 +42,13 @@ public class ParticipantRecords {
   }
 
   /** A phase's task was created: the phase is open with this due date. */
+  /** Who of the unit is taking part in the school year (everyone enrolled and not withdrawn). */
+  public Set<String> enrolled(String schoolYear, String unitCode) {
+    return new LinkedHashSet<>(jdbc.queryForList(
+        "SELECT person_id FROM participant_record WHERE school_year = ? AND unit_code = ? AND status <> ?",
+        String.class, schoolYear, unitCode, ParticipantStatus.WITHDRAWN.name()));
+  }
+
   public void phaseOpened(String processInstanceId, Phase phase, Date dueAt) {
     long recordId = idOf(processInstanceId);
     int updated = jdbc.update("UPDATE participant_phase SET due_at = ? WHERE record_id = ? AND phase = ?",
