@@ -2,8 +2,6 @@ package vn.thuvien.selftraining.campaign;
 
 import static vn.thuvien.selftraining.campaign.CampaignProcess.VAR_SCHOOL_YEAR;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -13,14 +11,12 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.variable.value.FileValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import vn.thuvien.selftraining.directory.CampaignStructure;
-import vn.thuvien.selftraining.system.InvalidInputException;
 import vn.thuvien.selftraining.training.ReportFileValidator;
 import vn.thuvien.selftraining.training.TaskActors;
 import vn.thuvien.selftraining.training.TaskInputRules;
@@ -41,22 +37,8 @@ public class ProvinceReporting {
   @Bean
   TaskListener guidancePublished(ReportGuidance guidance, ReportFileValidator files) {
     return task -> {
-      String content = TaskInputRules.text(task, CampaignProcess.VAR_GUIDANCE_CONTENT);
-      if (content == null) {
-        throw new InvalidInputException("Trường \"Nội dung hướng dẫn viết thu hoạch\" là bắt buộc.");
-      }
-      if (content.length() > TaskInputRules.MAX_TEXT) {
-        throw new InvalidInputException("Trường \"Nội dung hướng dẫn viết thu hoạch\" vượt quá "
-            + TaskInputRules.MAX_TEXT + " ký tự; hãy đính kèm văn bản đầy đủ dưới dạng tệp.");
-      }
-      if (task.getVariableTyped(CampaignProcess.VAR_GUIDANCE_DOCUMENT) instanceof FileValue file
-          && file.getValue() != null) {
-        try (InputStream in = file.getValue()) {
-          files.check(file.getFilename(), in.readAllBytes());
-        } catch (IOException e) {
-          throw new IllegalStateException(e);
-        }
-      }
+      String content = GuidanceForm.read(task.getVariable(CampaignProcess.VAR_GUIDANCE_CONTENT)).content();
+      files.checkOptional(task.getVariableTyped(CampaignProcess.VAR_GUIDANCE_DOCUMENT));
       String schoolYear = (String) task.getVariable(VAR_SCHOOL_YEAR);
       String user = TaskActors.completedBy(task);
       // Releasing the participants is the process's doing: the officer need not own their instances.

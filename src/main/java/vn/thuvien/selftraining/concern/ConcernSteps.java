@@ -2,8 +2,6 @@ package vn.thuvien.selftraining.concern;
 
 import static vn.thuvien.selftraining.concern.ConcernProcess.*;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +14,6 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.engine.variable.value.FileValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -93,24 +90,19 @@ public class ConcernSteps {
         problems.add("Chưa có đợt tự bồi dưỡng năm học \"" + schoolYear + "\"; vui lòng chọn một đợt trong danh sách.");
       }
       String attachmentName = null;
-      if (execution.getVariableTyped(VAR_ATTACHMENT) instanceof FileValue file && file.getValue() != null) {
-        try (InputStream in = file.getValue()) {
-          byte[] content = in.readAllBytes();
-          if (content.length == 0) {
-            // Tasklist sends an empty file when none was chosen: no attachment
-            execution.removeVariable(VAR_ATTACHMENT);
-          } else {
-            String mimeType = files.check(file.getFilename(), content);
-            // served with the type found in the content, never the one the browser declared
-            execution.setVariable(VAR_ATTACHMENT,
-                Variables.fileValue(file.getFilename()).file(content).mimeType(mimeType).create());
-            attachmentName = file.getFilename();
-          }
-        } catch (InvalidInputException e) {
-          problems.add("Tệp đính kèm: " + e.getMessage());
-        } catch (IOException e) {
-          throw new IllegalStateException(e);
+      try {
+        ReportFileValidator.CheckedFile file = files.checkOptional(execution.getVariableTyped(VAR_ATTACHMENT));
+        if (file == null) {
+          // Tasklist sends an empty file when none was chosen: no attachment
+          execution.removeVariable(VAR_ATTACHMENT);
+        } else {
+          // served with the type found in the content, never the one the browser declared
+          execution.setVariable(VAR_ATTACHMENT,
+              Variables.fileValue(file.fileName()).file(file.content()).mimeType(file.mimeType()).create());
+          attachmentName = file.fileName();
         }
+      } catch (InvalidInputException e) {
+        problems.add("Tệp đính kèm: " + e.getMessage());
       }
       if (!problems.isEmpty()) {
         throw new InvalidInputException(problems);

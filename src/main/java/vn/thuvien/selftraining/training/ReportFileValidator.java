@@ -2,9 +2,14 @@ package vn.thuvien.selftraining.training;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 import vn.thuvien.selftraining.system.InvalidInputException;
 
@@ -30,6 +35,27 @@ public class ReportFileValidator {
 
   public long maxBytes() {
     return maxBytes;
+  }
+
+  /** A form's file, checked: its name, the type its content really has, the content. */
+  public record CheckedFile(String fileName, String mimeType, byte[] content) {
+  }
+
+  /**
+   * The file of an optional file field, checked; null when none was chosen (Tasklist's forms send
+   * an empty file then).
+   */
+  public CheckedFile checkOptional(TypedValue value) {
+    if (!(value instanceof FileValue file) || file.getValue() == null) {
+      return null;
+    }
+    byte[] content;
+    try (InputStream in = file.getValue()) {
+      content = in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the file " + file.getFilename(), e);
+    }
+    return content.length == 0 ? null : new CheckedFile(file.getFilename(), check(file.getFilename(), content), content);
   }
 
   /** @return the MIME type the content really has. */
