@@ -123,8 +123,8 @@ public class DossierBundles {
 
   /**
    * Writes the archive to {@code out}, entry by entry; {@code out} is finished, not closed. The
-   * dossiers are read and rendered on {@link #RENDERERS} threads a few people ahead of the writer
-   * (at most {@link #AHEAD} at a time), and written in order.
+   * dossiers are read and rendered on {@link #RENDERERS} threads a few people ahead of the writer,
+   * across units (at most {@link #AHEAD} waiting at a time), and written in order.
    */
   public void write(Plan plan, OutputStream out) throws IOException {
     ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
@@ -137,24 +137,24 @@ public class DossierBundles {
       return thread;
     });
     try {
-      Deque<Future<Rendered>> ahead = new ArrayDeque<>();
+      // the archive in order: a unit's folder, its people, its sheet; people are rendered ahead of
+      // the writer across units (most units have one or two people)
+      Deque<Slot> queue = new ArrayDeque<>();
+      Writing writing = new Writing(zip);
+      int rendering = 0;
       for (CampaignStructure.Unit unit : plan.units()) {
-        String folder = FileNames.safe(unit.code() + " - " + unit.name()) + "/";
-        zip.putNextEntry(new ZipEntry(folder));
-        zip.closeEntry();
-        List<Dossier> sheet = new ArrayList<>();
+        queue.add(new UnitStart(unit));
         for (long recordId : recordIds(plan.schoolYear(), unit.code())) {
-          ahead.add(renderers.submit(() -> render(recordId)));
-          if (ahead.size() >= AHEAD) {
-            writePerson(folder, next(ahead), sheet, zip);
+          queue.add(new Person(renderers.submit(() -> render(recordId))));
+          if (++rendering >= AHEAD) {
+            writeUntilAPerson(queue, writing);
+            rendering--;
           }
         }
-        while (!ahead.isEmpty()) {
-          writePerson(folder, next(ahead), sheet, zip);
-        }
-        zip.putNextEntry(new ZipEntry(folder + EVALUATION_SHEET + " - " + FileNames.safe(unit.name()) + ".csv"));
-        writeSheet(sheet, zip);
-        zip.closeEntry();
+        queue.add(new UnitEnd(unit));
+      }
+      while (!queue.isEmpty()) {
+        writeUntilAPerson(queue, writing);
       }
     } finally {
       renderers.shutdownNow();
@@ -171,6 +171,51 @@ public class DossierBundles {
   private record Rendered(Dossier dossier, String person, String essayName, byte[] pdf) {
   }
 
+  /** What the writer writes next: a unit's folder, a person rendered (or being rendered), a unit's sheet. */
+  private sealed interface Slot permits UnitStart, Person, UnitEnd {
+  }
+
+  private record UnitStart(CampaignStructure.Unit unit) implements Slot {
+  }
+
+  private record Person(Future<Rendered> rendered) implements Slot {
+  }
+
+  private record UnitEnd(CampaignStructure.Unit unit) implements Slot {
+  }
+
+  /** The writer's place: the unit being written and its sheet so far. */
+  private static final class Writing {
+    final ZipOutputStream zip;
+    String folder;
+    List<Dossier> sheet = new ArrayList<>();
+
+    Writing(ZipOutputStream zip) {
+      this.zip = zip;
+    }
+  }
+
+  /** Writes from the head of the queue up to and including the next person (or to its end). */
+  private void writeUntilAPerson(Deque<Slot> queue, Writing writing) throws IOException {
+    while (!queue.isEmpty()) {
+      Slot slot = queue.removeFirst();
+      if (slot instanceof UnitStart start) {
+        writing.folder = FileNames.safe(start.unit().code() + " - " + start.unit().name()) + "/";
+        writing.sheet = new ArrayList<>();
+        writing.zip.putNextEntry(new ZipEntry(writing.folder));
+        writing.zip.closeEntry();
+      } else if (slot instanceof Person person) {
+        writePerson(writing.folder, next(person.rendered()), writing.sheet, writing.zip);
+        return;
+      } else if (slot instanceof UnitEnd end) {
+        writing.zip.putNextEntry(new ZipEntry(writing.folder + EVALUATION_SHEET + " - "
+            + FileNames.safe(end.unit().name()) + ".csv"));
+        writeSheet(writing.sheet, writing.zip);
+        writing.zip.closeEntry();
+      }
+    }
+  }
+
   private Rendered render(long recordId) {
     Dossier dossier = dossiers.find(recordId).orElseThrow();
     String person = FileNames.person(dossier.personId(), dossier.personName());
@@ -178,9 +223,9 @@ public class DossierBundles {
     return new Rendered(dossier, person, essayName, pdf.besideEssay(dossier, essayName));
   }
 
-  private static Rendered next(Deque<Future<Rendered>> ahead) throws IOException {
+  private static Rendered next(Future<Rendered> rendered) throws IOException {
     try {
-      return ahead.removeFirst().get();
+      return rendered.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("Interrupted while writing the archive");
