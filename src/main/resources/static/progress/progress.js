@@ -65,10 +65,10 @@
     $('message').replaceChildren(box);
   }
 
-  async function call(path) {
+  async function call(path, base = API) {
     let response;
     try {
-      response = await fetch(API + path, {credentials: 'same-origin',
+      response = await fetch(base + path, {credentials: 'same-origin',
         // X-Requested-With: the server then skips the browser's own login prompt and the page explains
         headers: {Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest'}});
     } catch (e) {
@@ -634,10 +634,7 @@
     $('bundle').hidden = true;
     page.bundle = null;
     const base = DOSSIERS + '/bundles/' + encodeURIComponent(route.year);
-    const answer = await fetch(base + '?scope=' + encodeURIComponent(apiScope), {credentials: 'same-origin',
-      headers: {Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest'}})
-      .then(async response => ({status: response.status, body: await response.json().catch(() => null)}))
-      .catch(() => ({status: 0, body: null}));
+    const answer = await call('?scope=' + encodeURIComponent(apiScope), base);
     if (token !== page.token) return;
     const note = $('bundle-note');
     const link = $('bundle-link');

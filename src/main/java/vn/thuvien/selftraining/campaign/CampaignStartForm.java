@@ -8,7 +8,6 @@ import static vn.thuvien.selftraining.campaign.CampaignProcess.VAR_REPORTING_ROU
 import static vn.thuvien.selftraining.campaign.CampaignProcess.VAR_SCHOOL_YEAR;
 import static vn.thuvien.selftraining.campaign.CampaignProcess.VAR_TOPICS;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import vn.thuvien.selftraining.directory.CampaignStructure;
 import vn.thuvien.selftraining.system.InvalidInputException;
 import vn.thuvien.selftraining.training.CalendarLabels;
 import vn.thuvien.selftraining.training.CampaignCalendar;
+import vn.thuvien.selftraining.training.TaskInputRules;
 
 /**
  * The campaign's start form as Tasklist submits it (strings, dates as {@code yyyy-MM-dd}), read and
@@ -46,7 +46,7 @@ public record CampaignStartForm(String schoolYear, String letterNumber, LocalDat
   }
 
   public static CampaignStartForm read(Map<String, Object> values) {
-    String schoolYear = text(values, VAR_SCHOOL_YEAR);
+    String schoolYear = TaskInputRules.text(values.get(VAR_SCHOOL_YEAR));
     if (schoolYear == null) {
       throw new InvalidInputException("Trường \"Năm học\" là bắt buộc.");
     }
@@ -56,7 +56,7 @@ public record CampaignStartForm(String schoolYear, String letterNumber, LocalDat
       throw new InvalidInputException(e.getMessage());
     }
     List<String> problems = new ArrayList<>();
-    String letterNumber = text(values, VAR_LETTER_NUMBER);
+    String letterNumber = TaskInputRules.text(values.get(VAR_LETTER_NUMBER));
     if (letterNumber == null) {
       problems.add("Trường \"Số công văn\" là bắt buộc.");
     }
@@ -65,7 +65,7 @@ public record CampaignStartForm(String schoolYear, String letterNumber, LocalDat
     for (String field : CALENDAR_FIELDS) {
       dates.put(field, date(values, field, CalendarLabels.of(field), problems));
     }
-    String topicText = text(values, VAR_TOPICS);
+    String topicText = TaskInputRules.text(values.get(VAR_TOPICS));
     List<String> topics = topicText == null ? List.of()
         : Arrays.stream(topicText.split("\\R")).map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
     Integer reminderDays = reminderDays(values, problems);
@@ -77,14 +77,6 @@ public record CampaignStartForm(String schoolYear, String letterNumber, LocalDat
         dates.get("reportSubmissionDue"), dates.get("evaluationDue"), dates.get("unitReportDue"),
         dates.get("districtReportDue"), dates.get("provinceReportDue"), topics);
     return new CampaignStartForm(schoolYear, letterNumber, letterDate, calendar, reminderDays, route, problems);
-  }
-
-  private static String text(Map<String, Object> values, String name) {
-    Object value = values.get(name);
-    if (!(value instanceof String s) || s.isBlank()) {
-      return null;
-    }
-    return Normalizer.normalize(s.strip(), Normalizer.Form.NFC);
   }
 
   /** Optional: how units under an intermediate unit report (through it by default). */

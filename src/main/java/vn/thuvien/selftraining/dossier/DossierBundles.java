@@ -8,7 +8,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -21,13 +20,13 @@ import java.util.concurrent.Future;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import vn.thuvien.selftraining.training.CampaignCalendar;
 import vn.thuvien.selftraining.directory.CampaignStructure;
+import vn.thuvien.selftraining.report.CsvReportWriter;
 import vn.thuvien.selftraining.report.ReportAccess;
 import vn.thuvien.selftraining.report.ReportScope;
 import vn.thuvien.selftraining.system.CurrentUser;
@@ -50,8 +49,7 @@ public class DossierBundles {
 
   static final String README = "Đọc trước.txt";
   static final String EVALUATION_SHEET = "Bảng đánh giá";
-  private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+  private static final DossierPdf.Formats FORMATS = new DossierPdf.Formats();
   private static final List<String> SHEET_COLUMNS = List.of("STT", "Mã người", "Họ và tên", "Tình trạng",
       "Chuyên đề", "Tên bài thu hoạch", "Tệp bài thu hoạch", "Mã kiểm tra SHA-256", "Ngày nộp", "Điểm",
       "Xếp loại", "Nhận xét", "Người đánh giá", "Ngày đánh giá", "Số lần trả lại");
@@ -266,7 +264,7 @@ public class DossierBundles {
     text.append("HỒ SƠ TỰ BỒI DƯỠNG VÀ BÀI THU HOẠCH – NĂM HỌC ").append(plan.schoolYear()).append("\r\n")
         .append("Phạm vi: ").append(plan.scope().name()).append("\r\n")
         .append("Người tải: ").append(plan.requestedBy()).append(", lúc ")
-        .append(DATE_TIME.format(LocalDateTime.ofInstant(clock.instant(), CampaignCalendar.ZONE))).append("\r\n\r\n")
+        .append(FORMATS.time(LocalDateTime.ofInstant(clock.instant(), CampaignCalendar.ZONE))).append("\r\n\r\n")
         .append("Mỗi đơn vị một thư mục. Trong thư mục: hồ sơ tự bồi dưỡng (PDF) và bài thu hoạch đã nộp của từng ")
         .append("người, đặt tên theo mã người và họ tên; bảng đánh giá của đơn vị (CSV, mở bằng Excel).\r\n")
         .append("Mã kiểm tra SHA-256 của mỗi bài thu hoạch có trong hồ sơ và trong bảng đánh giá.\r\n\r\n")
@@ -281,16 +279,16 @@ public class DossierBundles {
   }
 
   private static void writeSheet(List<Dossier> rows, OutputStream zip) throws IOException {
-    zip.write(BOM);
+    zip.write(CsvReportWriter.BOM);
     Writer writer = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
-    CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get());
+    CSVPrinter printer = new CSVPrinter(writer, CsvReportWriter.FORMAT);
     printer.printRecord(SHEET_COLUMNS);
     int number = 1;
     for (Dossier d : rows) {
       Dossier.Essay essay = d.essay();
       printer.printRecord(number++, d.personId(), d.personName(), d.statusLabel(), d.topic(), d.reportTitle(),
           essay == null ? null : essay.fileName(), essay == null ? null : essay.sha256(),
-          essay == null ? null : time(essay.submittedAt()), new DossierPdf.Formats().score(d.score()),
+          essay == null ? null : time(essay.submittedAt()), FORMATS.score(d.score()),
           d.classification(), d.evaluationComment(), d.evaluatedBy(), time(d.evaluatedAt()), d.returns().size());
     }
     // flushed, never closed: the archive goes on
@@ -305,7 +303,7 @@ public class DossierBundles {
   }
 
   private static String time(LocalDateTime time) {
-    return time == null ? null : DATE_TIME.format(time);
+    return time == null ? null : FORMATS.time(time);
   }
 
 }

@@ -35,8 +35,8 @@ import vn.thuvien.selftraining.report.ReportColumns.PeopleTotals;
 @Component
 public class CsvReportWriter {
 
-  static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-  static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get();
+  public static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+  public static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get();
 
   /** One line per unit (in the order of the report: by Phòng, then the units under the Sở), then the total. */
   public void writeUnits(CampaignReport report, OutputStream out) throws IOException {

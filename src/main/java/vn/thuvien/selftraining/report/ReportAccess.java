@@ -39,15 +39,8 @@ public class ReportAccess {
 
   /** Unknown or malformed scope: 404 or 400 with the message. */
   public static class UnknownScopeException extends ApiRefusal {
-    private final boolean malformed;
-
     public UnknownScopeException(String message, boolean malformed) {
       super(malformed ? HttpStatus.BAD_REQUEST : HttpStatus.NOT_FOUND, message);
-      this.malformed = malformed;
-    }
-
-    public boolean malformed() {
-      return malformed;
     }
   }
 

@@ -80,7 +80,11 @@ public final class TaskInputRules {
 
   /** The value of a text field, trimmed and in Unicode NFC; {@code null} when empty. */
   public static String text(VariableScope values, String name) {
-    Object value = values.getVariable(name);
+    return text(values.getVariable(name));
+  }
+
+  /** A form's text as stored: trimmed, Unicode composed (NFC); null when absent or blank. */
+  public static String text(Object value) {
     if (!(value instanceof String s) || s.isBlank()) {
       return null;
     }
