@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -41,6 +44,7 @@ import vn.thuvien.selftraining.campaign.SchoolProcess;
 import vn.thuvien.selftraining.concern.ConcernProcess;
 import vn.thuvien.selftraining.reminder.ReminderLadder;
 import vn.thuvien.selftraining.reminder.ReminderStep;
+import vn.thuvien.selftraining.training.CalendarDate;
 import vn.thuvien.selftraining.training.Phase;
 import vn.thuvien.selftraining.training.StaffSelfTrainingProcess;
 
@@ -233,5 +237,41 @@ class ModelConventionsTest {
         .toList();
     assertThat(joiningInTheChild).as("multi-instance call activities without asyncAfter on their loop characteristics")
         .isEmpty();
+  }
+
+  /**
+   * The models name the campaign's dates and phases in their expressions
+   * ({@code ${calendar.endOf(execution, 'districtReportDue')}}, {@code ${calendar.dueAt(execution,
+   * 'COMMON_PART')}}): each must be a {@link CalendarDate} or a {@link Phase}, so that renaming or
+   * removing a date fails here rather than when the timer is created.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("models")
+  void calendarExpressionsNameCalendarDatesAndPhases(Path model) throws IOException {
+    String xml = Files.readString(model);
+    List<String> unknown = new ArrayList<>();
+    Matcher dates = Pattern.compile("calendar\\.(?:endOf|startOf)\\(execution, '(\\w+)'\\)").matcher(xml);
+    Set<String> known = new HashSet<>(CalendarDate.fields());
+    int expressions = 0;
+    while (dates.find()) {
+      expressions++;
+      if (!known.contains(dates.group(1))) {
+        unknown.add(dates.group());
+      }
+    }
+    Matcher phases = Pattern.compile("calendar\\.(?:opensAt|dueAt)\\(execution, '(\\w+)'\\)").matcher(xml);
+    while (phases.find()) {
+      expressions++;
+      if (Arrays.stream(Phase.values()).noneMatch(phase -> phase.name().equals(phases.group(1)))) {
+        unknown.add(phases.group());
+      }
+    }
+    Matcher any = Pattern.compile("calendar\\.\\w+\\(execution, '").matcher(xml);
+    int named = 0;
+    while (any.find()) {
+      named++;
+    }
+    assertThat(named).as("calendar expressions this test does not know how to check").isEqualTo(expressions);
+    assertThat(unknown).as("calendar expressions naming no date or phase").isEmpty();
   }
 }

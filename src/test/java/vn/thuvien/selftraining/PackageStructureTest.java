@@ -46,4 +46,16 @@ class PackageStructureTest {
     noClasses().that().resideOutsideOfPackages(ROOT + ".access..", ROOT + ".demo..").should().dependOnClassesThat()
         .resideInAnyPackage(ROOT + ".access..", ROOT + ".demo..").check(classes);
   }
+
+  /**
+   * Features run the process's own work through {@code system.AsTheProcess} and the public services,
+   * not through the engine's command context ({@code Context.getCommandContext()}); engine plugins in
+   * {@code system} are the engine's extension points and may.
+   */
+  @Test
+  void featuresDoNotReachIntoTheEnginesCommandContext() {
+    noClasses().that().resideOutsideOfPackage(ROOT + ".system..").should().dependOnClassesThat()
+        .resideInAPackage("org.camunda.bpm.engine.impl.context..")
+        .check(classes);
+  }
 }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import vn.thuvien.selftraining.directory.CampaignStructure;
 import vn.thuvien.selftraining.directory.Directory;
 import vn.thuvien.selftraining.system.InvalidInputException;
+import vn.thuvien.selftraining.training.CampaignCalendar;
 import vn.thuvien.selftraining.training.CampaignRepository;
 
 /**
@@ -48,8 +49,9 @@ public class CampaignLaunches {
     if (!form.problems().isEmpty()) {
       throw new InvalidInputException(form.problems());
     }
-    List<String> problems = new ArrayList<>(form.calendar().problems());
-    problems.addAll(form.calendar().launchProblems(LocalDate.now(clock)));
+    List<String> problems = new ArrayList<>(form.calendar()
+        .launchChecks(LocalDate.now(clock), directory.intermediateLevelName()).stream()
+        .map(CampaignCalendar.Problem::message).toList());
     if (directory.districtCodes().isEmpty() && directory.directUnitCodes().isEmpty()) {
       problems.add("Danh bạ chưa có đơn vị nào trực thuộc Sở hay trực thuộc " + directory.intermediateLevelName()
           + ": hãy nhập danh bạ trước khi khởi động đợt.");

@@ -28,10 +28,7 @@ public final class CampaignProcess {
   public static final String VAR_REPORTING_ROUTE = "reportingRoute";
   /** The optional topics, one per line. */
   public static final String VAR_TOPICS = "topics";
-  public static final String[] CALENDAR_FIELDS = {
-      "planDue", "commonPartStart", "commonPartDue", "optionalPartStart", "optionalPartDue",
-      "guidanceDue", "reportWritingStart", "reportWritingDue", "reportSubmissionStart",
-      "reportSubmissionDue", "evaluationDue", "unitReportDue", "districtReportDue", "provinceReportDue"};
+  // The calendar's dates: one field per CalendarDate, named by CalendarDate.field().
 
   // Guidance task (forms/publish-guidance.html)
   public static final String VAR_GUIDANCE_CONTENT = "guidanceContent";

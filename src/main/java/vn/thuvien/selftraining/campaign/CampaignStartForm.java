@@ -1,6 +1,5 @@
 package vn.thuvien.selftraining.campaign;
 
-import static vn.thuvien.selftraining.campaign.CampaignProcess.CALENDAR_FIELDS;
 import static vn.thuvien.selftraining.campaign.CampaignProcess.VAR_LETTER_DATE;
 import static vn.thuvien.selftraining.campaign.CampaignProcess.VAR_LETTER_NUMBER;
 import static vn.thuvien.selftraining.campaign.CampaignProcess.VAR_REMINDER_DAYS_BEFORE;
@@ -13,13 +12,13 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import vn.thuvien.selftraining.directory.CampaignStructure;
 import vn.thuvien.selftraining.system.InvalidInputException;
-import vn.thuvien.selftraining.training.CalendarLabels;
+import vn.thuvien.selftraining.training.CalendarDate;
 import vn.thuvien.selftraining.training.CampaignCalendar;
 import vn.thuvien.selftraining.training.TaskInputRules;
 
@@ -40,7 +39,7 @@ public record CampaignStartForm(String schoolYear, String letterNumber, LocalDat
 
   /** The form's variables that the campaign keeps in its table, not in the instance. */
   public static List<String> variablesKeptInTheTable() {
-    List<String> names = new ArrayList<>(Arrays.asList(CALENDAR_FIELDS));
+    List<String> names = new ArrayList<>(CalendarDate.fields());
     names.addAll(List.of(VAR_TOPICS, VAR_REPORTING_ROUTE, VAR_REMINDER_DAYS_BEFORE));
     return names;
   }
@@ -61,21 +60,16 @@ public record CampaignStartForm(String schoolYear, String letterNumber, LocalDat
       problems.add("Trường \"Số công văn\" là bắt buộc.");
     }
     LocalDate letterDate = date(values, VAR_LETTER_DATE, "Ngày công văn", problems);
-    Map<String, LocalDate> dates = new HashMap<>();
-    for (String field : CALENDAR_FIELDS) {
-      dates.put(field, date(values, field, CalendarLabels.of(field), problems));
+    Map<CalendarDate, LocalDate> dates = new EnumMap<>(CalendarDate.class);
+    for (CalendarDate field : CalendarDate.values()) {
+      dates.put(field, date(values, field.field(), field.label(CalendarDate.GENERIC_LEVEL), problems));
     }
     String topicText = TaskInputRules.text(values.get(VAR_TOPICS));
     List<String> topics = topicText == null ? List.of()
         : Arrays.stream(topicText.split("\\R")).map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
     Integer reminderDays = reminderDays(values, problems);
     CampaignStructure.Route route = route(values, problems);
-    CampaignCalendar calendar = !problems.isEmpty() ? null : new CampaignCalendar(schoolYear,
-        dates.get("planDue"), dates.get("commonPartStart"), dates.get("commonPartDue"),
-        dates.get("optionalPartStart"), dates.get("optionalPartDue"), dates.get("guidanceDue"),
-        dates.get("reportWritingStart"), dates.get("reportWritingDue"), dates.get("reportSubmissionStart"),
-        dates.get("reportSubmissionDue"), dates.get("evaluationDue"), dates.get("unitReportDue"),
-        dates.get("districtReportDue"), dates.get("provinceReportDue"), topics);
+    CampaignCalendar calendar = !problems.isEmpty() ? null : new CampaignCalendar(schoolYear, dates, topics);
     return new CampaignStartForm(schoolYear, letterNumber, letterDate, calendar, reminderDays, route, problems);
   }
 

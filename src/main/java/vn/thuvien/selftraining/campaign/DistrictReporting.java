@@ -18,10 +18,11 @@ import org.springframework.context.annotation.Configuration;
 
 import vn.thuvien.selftraining.directory.CampaignStructure;
 import vn.thuvien.selftraining.directory.IntermediateLevel;
+import vn.thuvien.selftraining.report.UnitReports;
+import vn.thuvien.selftraining.training.CalendarDate;
+import vn.thuvien.selftraining.training.CampaignCalendars;
 import vn.thuvien.selftraining.training.TaskActors;
 import vn.thuvien.selftraining.training.TaskInputRules;
-import vn.thuvien.selftraining.report.UnitReports;
-import vn.thuvien.selftraining.training.CampaignCalendars;
 
 /**
  * The district level of {@code district-self-training}: beans {@code aggregateDistrict}
@@ -77,7 +78,7 @@ public class DistrictReporting {
       String schoolYear = (String) execution.getVariable(VAR_SCHOOL_YEAR);
       String districtCode = (String) execution.getVariable(VAR_DISTRICT_CODE);
       reports.notReported(schoolYear, districtCode, UnitReports.Level.DISTRICT,
-          calendars.endOf(execution, "districtReportDue"),
+          calendars.forScope(execution).endOf(CalendarDate.DISTRICT_REPORT_DUE),
           (String) execution.getVariable(DistrictProcess.VAR_DISTRICT_SUMMARY));
       LOG.info("District {}/{} did not report by the province deadline", schoolYear, districtCode);
     };

@@ -11,11 +11,12 @@ import static vn.thuvien.selftraining.training.StaffSelfTrainingProcess.business
 import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Service;
 
 import vn.thuvien.selftraining.directory.Directory;
+import vn.thuvien.selftraining.system.AsTheProcess;
 import vn.thuvien.selftraining.training.ParticipantRecords;
 
 /**
@@ -30,11 +31,14 @@ public class ParticipantEnrolment {
   private final Directory directory;
   private final ParticipantRecords records;
   private final RuntimeService runtime;
+  private final IdentityService identity;
 
-  public ParticipantEnrolment(Directory directory, ParticipantRecords records, RuntimeService runtime) {
+  public ParticipantEnrolment(Directory directory, ParticipantRecords records, RuntimeService runtime,
+      IdentityService identity) {
     this.directory = directory;
     this.records = records;
     this.runtime = runtime;
+    this.identity = identity;
   }
 
   /** The unit's library staff in the directory: whom a principal may confirm. */
@@ -45,7 +49,7 @@ public class ParticipantEnrolment {
   /** @return how many were taking part before */
   public int apply(String schoolYear, String unitCode, ParticipantList confirmed) {
     Set<String> enrolled = records.enrolled(schoolYear, unitCode);
-    Context.getCommandContext().runWithoutAuthorization(() -> {
+    AsTheProcess.run(identity, () -> {
       for (String personId : enrolled) {
         if (!confirmed.contains(personId)) {
           runtime.createMessageCorrelation(MESSAGE_PARTICIPANT_WITHDRAWN)
@@ -60,7 +64,6 @@ public class ParticipantEnrolment {
               VAR_PERSON_NAME, directory.personName(personId)));
         }
       }
-      return null;
     });
     return enrolled.size();
   }

@@ -10,17 +10,17 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import vn.thuvien.selftraining.directory.CampaignStructure;
+import vn.thuvien.selftraining.report.UnitReports;
+import vn.thuvien.selftraining.system.AsTheProcess;
 import vn.thuvien.selftraining.training.ReportFileValidator;
 import vn.thuvien.selftraining.training.TaskActors;
 import vn.thuvien.selftraining.training.TaskInputRules;
-import vn.thuvien.selftraining.report.UnitReports;
 
 /**
  * The province level of {@code self-training-campaign}: beans {@code guidancePublished}
@@ -42,7 +42,7 @@ public class ProvinceReporting {
       String schoolYear = (String) task.getVariable(VAR_SCHOOL_YEAR);
       String user = TaskActors.completedBy(task);
       // Releasing the participants is the process's doing: the officer need not own their instances.
-      int released = Context.getCommandContext().runWithoutAuthorization(
+      int released = AsTheProcess.call(task.getProcessEngineServices().getIdentityService(),
           () -> guidance.publish(schoolYear, content, user));
       LOG.info("Guidance for {} published by {}: {} participants released", schoolYear, user, released);
     };

@@ -10,15 +10,15 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import vn.thuvien.selftraining.directory.Directory;
 import vn.thuvien.selftraining.directory.Directory.Person;
+import vn.thuvien.selftraining.directory.Directory;
+import vn.thuvien.selftraining.training.CalendarDate;
 import vn.thuvien.selftraining.training.CampaignCalendars;
 
 /**
@@ -54,7 +54,7 @@ public class UnitDirection implements ExecutionListener {
    * (three days by default) after the unit receives the campaign.
    */
   public Date confirmationDueAt(VariableScope scope) {
-    Date planDue = calendars.forScope(scope).endOf("planDue");
+    Date planDue = calendars.forScope(scope).endOf(CalendarDate.PLAN_DUE);
     Date earliest = Date.from(clock.instant().plus(confirmationPeriod));
     return planDue.after(earliest) ? planDue : earliest;
   }

@@ -18,10 +18,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import vn.thuvien.selftraining.directory.Directory;
+import vn.thuvien.selftraining.report.UnitReports;
+import vn.thuvien.selftraining.training.CalendarDate;
+import vn.thuvien.selftraining.training.CampaignCalendars;
 import vn.thuvien.selftraining.training.TaskActors;
 import vn.thuvien.selftraining.training.TaskInputRules;
-import vn.thuvien.selftraining.report.UnitReports;
-import vn.thuvien.selftraining.training.CampaignCalendars;
 
 /**
  * The unit level of {@code school-self-training}: beans {@code summariseUnit}
@@ -62,7 +63,7 @@ public class UnitReporting {
     return execution -> {
       String schoolYear = (String) execution.getVariable(VAR_SCHOOL_YEAR);
       String unitCode = (String) execution.getVariable(VAR_UNIT_CODE);
-      reports.notReported(schoolYear, unitCode, UnitReports.Level.UNIT, calendars.endOf(execution, "unitReportDue"),
+      reports.notReported(schoolYear, unitCode, UnitReports.Level.UNIT, calendars.forScope(execution).endOf(CalendarDate.UNIT_REPORT_DUE),
           (String) execution.getVariable(SchoolProcess.VAR_UNIT_SUMMARY));
       LOG.info("Unit {}/{} did not report by the district cut-off", schoolYear, unitCode);
     };

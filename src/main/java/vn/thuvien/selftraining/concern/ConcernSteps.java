@@ -19,19 +19,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import vn.thuvien.selftraining.training.CampaignCalendar;
-import vn.thuvien.selftraining.training.CampaignRepository;
 import vn.thuvien.selftraining.concern.ConcernRouting.Raiser;
 import vn.thuvien.selftraining.concern.ConcernRouting.Route;
 import vn.thuvien.selftraining.concern.Concerns.Concern;
 import vn.thuvien.selftraining.concern.Concerns.EntryKind;
-import vn.thuvien.selftraining.directory.Directory;
 import vn.thuvien.selftraining.directory.Directory.Person;
+import vn.thuvien.selftraining.directory.Directory;
+import vn.thuvien.selftraining.directory.ScopeAccess;
 import vn.thuvien.selftraining.mail.Notice;
 import vn.thuvien.selftraining.mail.NoticeKind;
 import vn.thuvien.selftraining.mail.Outbox;
-import vn.thuvien.selftraining.directory.ScopeAccess;
 import vn.thuvien.selftraining.system.InvalidInputException;
+import vn.thuvien.selftraining.training.CampaignCalendar;
+import vn.thuvien.selftraining.training.CampaignRepository;
 import vn.thuvien.selftraining.training.ReportFileValidator;
 import vn.thuvien.selftraining.training.TaskActors;
 import vn.thuvien.selftraining.training.TaskInputRules;
@@ -54,7 +54,6 @@ import vn.thuvien.selftraining.training.TaskInputRules;
 public class ConcernSteps {
 
   private static final Logger LOG = LoggerFactory.getLogger(ConcernSteps.class);
-  static final int MAX_SUBJECT = 300;
 
   private final ConcernRouting routing;
   private final Concerns concerns;
@@ -76,19 +75,9 @@ public class ConcernSteps {
   @Bean
   ExecutionListener concernRaised(CampaignRepository campaigns, ReportFileValidator files) {
     return execution -> {
-      List<String> problems = new ArrayList<>();
-      TaskInputRules.requireText(problems, execution, VAR_SUBJECT, "Tiêu đề");
-      String subject = TaskInputRules.text(execution, VAR_SUBJECT);
-      if (subject != null && subject.length() > MAX_SUBJECT) {
-        problems.add("Trường \"Tiêu đề\" dài " + subject.length() + " ký tự, vượt quá " + MAX_SUBJECT + " ký tự.");
-      }
-      TaskInputRules.requireText(problems, execution, VAR_DESCRIPTION, "Nội dung vướng mắc");
-      String schoolYear = TaskInputRules.text(execution, VAR_SCHOOL_YEAR);
-      if (schoolYear == null) {
-        problems.add("Vui lòng chọn \"Đợt tự bồi dưỡng\" mà phản ánh liên quan.");
-      } else if (!campaigns.exists(schoolYear)) {
-        problems.add("Chưa có đợt tự bồi dưỡng năm học \"" + schoolYear + "\"; vui lòng chọn một đợt trong danh sách.");
-      }
+      ConcernForm form = ConcernForm.read(execution.getVariable(VAR_SUBJECT), execution.getVariable(VAR_DESCRIPTION),
+          execution.getVariable(VAR_SCHOOL_YEAR), campaigns::exists);
+      List<String> problems = new ArrayList<>(form.problems());
       String attachmentName = null;
       try {
         ReportFileValidator.CheckedFile file = files.checkOptional(execution.getVariableTyped(VAR_ATTACHMENT));
@@ -110,10 +99,10 @@ public class ConcernSteps {
       String raisedBy = (String) execution.getVariable(VAR_RAISED_BY);
       Raiser raiser = routing.raiser(raisedBy);
       Route route = routing.first(raiser);
-      long id = concerns.create(execution.getProcessInstanceId(), schoolYear, subject,
-          TaskInputRules.text(execution, VAR_DESCRIPTION), attachmentName, raiser, route, clock.instant());
+      long id = concerns.create(execution.getProcessInstanceId(), form.schoolYear(), form.subject(),
+          form.description(), attachmentName, raiser, route, clock.instant());
       execution.setVariable(VAR_CONCERN_ID, id);
-      execution.setVariable(VAR_SUBJECT, subject);
+      execution.setVariable(VAR_SUBJECT, form.subject());
       route(execution, route);
       ScopeAccess.grantRead(execution, routing.chainGroups(raiser.role(), raiser.unitCode(), raiser.districtCode()),
           List.of(raisedBy));

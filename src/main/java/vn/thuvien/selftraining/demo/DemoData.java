@@ -21,12 +21,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
-import vn.thuvien.selftraining.training.CampaignCalendar;
 import vn.thuvien.selftraining.campaign.CampaignProcess;
-import vn.thuvien.selftraining.training.CampaignRepository;
 import vn.thuvien.selftraining.directory.Directory;
 import vn.thuvien.selftraining.directory.DirectoryImportService;
 import vn.thuvien.selftraining.directory.ImportFile;
+import vn.thuvien.selftraining.training.CalendarDate;
+import vn.thuvien.selftraining.training.CampaignCalendar;
+import vn.thuvien.selftraining.training.CampaignRepository;
 
 /**
  * Profile {@code demo} only (the default when no profile is chosen). On the first run it loads the
@@ -94,8 +95,8 @@ public class DemoData {
     form.put(CampaignProcess.VAR_SCHOOL_YEAR, schoolYear);
     form.put(CampaignProcess.VAR_LETTER_NUMBER, "2458/SGD&ĐT-KHTC");
     form.put(CampaignProcess.VAR_LETTER_DATE, LocalDate.now(clock).toString());
-    for (String field : CampaignProcess.CALENDAR_FIELDS) {
-      form.put(field, calendar.date(field).toString());
+    for (CalendarDate date : CalendarDate.values()) {
+      form.put(date.field(), calendar.get(date).toString());
     }
     form.put(CampaignProcess.VAR_TOPICS, String.join("\n", calendar.topics()));
     String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(CampaignProcess.KEY)

@@ -11,9 +11,9 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
+import vn.thuvien.selftraining.system.AsTheProcess;
 import vn.thuvien.selftraining.system.Groups;
 
 /**
@@ -60,7 +60,7 @@ public class ScopeAccess implements ExecutionListener {
   public static void grantRead(DelegateExecution execution, Collection<String> groups, Collection<String> users) {
     AuthorizationService authorizations = execution.getProcessEngineServices().getAuthorizationService();
     String instanceId = execution.getProcessInstanceId();
-    Context.getCommandContext().runWithoutAuthorization(() -> {
+    AsTheProcess.run(execution.getProcessEngineServices().getIdentityService(), () -> {
       for (String group : groups) {
         Authorization grant = readGrant(authorizations, instanceId);
         grant.setGroupId(group);
@@ -71,7 +71,6 @@ public class ScopeAccess implements ExecutionListener {
         grant.setUserId(user);
         authorizations.saveAuthorization(grant);
       }
-      return null;
     });
   }
 

@@ -10,6 +10,7 @@ import vn.thuvien.selftraining.campaign.CampaignProcess;
 import vn.thuvien.selftraining.campaign.DistrictProcess;
 import vn.thuvien.selftraining.campaign.SchoolProcess;
 import vn.thuvien.selftraining.reminder.ReminderStep.Audience;
+import vn.thuvien.selftraining.training.CalendarDate;
 import vn.thuvien.selftraining.training.Phase;
 
 /**
@@ -25,13 +26,13 @@ public final class ReminderLadder {
   static {
     for (Phase phase : List.of(Phase.PLAN, Phase.COMMON_PART, Phase.OPTIONAL_PART, Phase.REPORT_WRITING,
         Phase.REPORT_SUBMISSION)) {
-      add(phase.taskId(), phase.label(), dueField(phase), Audience.PARTICIPANT);
+      add(phase.taskId(), phase.label(), phase.due(), Audience.PARTICIPANT);
     }
-    add(Phase.EVALUATION.taskId(), Phase.EVALUATION.label(), "evaluationDue", Audience.PRINCIPALS);
-    add(SchoolProcess.TASK_SEND_UNIT_REPORT, "Gửi báo cáo của đơn vị", "unitReportDue", Audience.PRINCIPALS);
-    add(DistrictProcess.TASK_REVIEW_REPORT, "Duyệt và gửi báo cáo tổng hợp về Sở", "districtReportDue",
+    add(Phase.EVALUATION.taskId(), Phase.EVALUATION.label(), Phase.EVALUATION.due(), Audience.PRINCIPALS);
+    add(SchoolProcess.TASK_SEND_UNIT_REPORT, "Gửi báo cáo của đơn vị", CalendarDate.UNIT_REPORT_DUE, Audience.PRINCIPALS);
+    add(DistrictProcess.TASK_REVIEW_REPORT, "Duyệt và gửi báo cáo tổng hợp về Sở", CalendarDate.DISTRICT_REPORT_DUE,
         Audience.DISTRICT_OFFICERS);
-    add(CampaignProcess.TASK_PUBLISH_GUIDANCE, "Ban hành hướng dẫn viết thu hoạch", "guidanceDue",
+    add(CampaignProcess.TASK_PUBLISH_GUIDANCE, "Ban hành hướng dẫn viết thu hoạch", CalendarDate.GUIDANCE_DUE,
         Audience.DEPARTMENT_OFFICERS);
   }
 
@@ -79,20 +80,10 @@ public final class ReminderLadder {
     return ofServiceTask(remindTaskId(taskDefinitionKey));
   }
 
-  private static void add(String taskKey, String label, String dueField, Audience audience) {
+  private static void add(String taskKey, String label, CalendarDate dueField, Audience audience) {
     ReminderStep remind = new ReminderStep(remindTaskId(taskKey), taskKey, label, dueField, audience);
     STEPS.put(remind.serviceTaskId(), remind);
     STEPS.put(chaseTaskId(taskKey), new ReminderStep(chaseTaskId(taskKey), taskKey, label, dueField, audience));
   }
 
-  private static String dueField(Phase phase) {
-    return switch (phase) {
-      case PLAN -> "planDue";
-      case COMMON_PART -> "commonPartDue";
-      case OPTIONAL_PART -> "optionalPartDue";
-      case REPORT_WRITING -> "reportWritingDue";
-      case REPORT_SUBMISSION -> "reportSubmissionDue";
-      case EVALUATION -> "evaluationDue";
-    };
-  }
 }

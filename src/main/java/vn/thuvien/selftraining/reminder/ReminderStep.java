@@ -1,5 +1,7 @@
 package vn.thuvien.selftraining.reminder;
 
+import vn.thuvien.selftraining.training.CalendarDate;
+
 /**
  * One rung of the reminder ladder in a model: the service task that a timer boundary event leads
  * to, the user task it chases, how people name that step, and the calendar date it is due on.
@@ -7,10 +9,10 @@ package vn.thuvien.selftraining.reminder;
  * @param serviceTaskId the service task of the ladder (its activity id)
  * @param taskDefinitionKey the user task it chases
  * @param stepLabel the step as people name it
- * @param dueField the {@code CampaignCalendar} date the user task is due on
+ * @param dueField the calendar date the user task is due on
  * @param audience who is chased
  */
-public record ReminderStep(String serviceTaskId, String taskDefinitionKey, String stepLabel, String dueField,
+public record ReminderStep(String serviceTaskId, String taskDefinitionKey, String stepLabel, CalendarDate dueField,
     Audience audience) {
 
   /** Who does the chased work; escalations go one level above them. */

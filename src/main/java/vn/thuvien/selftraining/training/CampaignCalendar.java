@@ -4,9 +4,14 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,23 +25,7 @@ import vn.thuvien.selftraining.SelfTrainingApplication;
  * 2458/SGD&amp;ĐT-KHTC: plan before December, common part in December, optional part in January,
  * guidance in February, writing in March, submission in April, everything at the Sở before 20 April.
  */
-public record CampaignCalendar(
-    String schoolYear,
-    LocalDate planDue,
-    LocalDate commonPartStart,
-    LocalDate commonPartDue,
-    LocalDate optionalPartStart,
-    LocalDate optionalPartDue,
-    LocalDate guidanceDue,
-    LocalDate reportWritingStart,
-    LocalDate reportWritingDue,
-    LocalDate reportSubmissionStart,
-    LocalDate reportSubmissionDue,
-    LocalDate evaluationDue,
-    LocalDate unitReportDue,
-    LocalDate districtReportDue,
-    LocalDate provinceReportDue,
-    List<String> topics) {
+public record CampaignCalendar(String schoolYear, Map<CalendarDate, LocalDate> dates, List<String> topics) {
 
   public static final ZoneId ZONE = ZoneId.of(SelfTrainingApplication.TIME_ZONE);
 
@@ -59,8 +48,29 @@ public record CampaignCalendar(
 
   private static final Pattern SCHOOL_YEAR = Pattern.compile("(\\d{4})-(\\d{4})");
 
+  /** Dates missing from {@code dates} are {@code null} (a form not filled in). */
   public CampaignCalendar {
+    EnumMap<CalendarDate, LocalDate> copy = new EnumMap<>(CalendarDate.class);
+    dates.forEach((date, day) -> {
+      if (day != null) {
+        copy.put(date, day);
+      }
+    });
+    dates = Collections.unmodifiableMap(copy);
     topics = List.copyOf(topics);
+  }
+
+  /** A date of the calendar, or {@code null} when it is not set. */
+  public LocalDate get(CalendarDate date) {
+    return dates.get(date);
+  }
+
+  /** The same calendar with one date changed. */
+  public CampaignCalendar with(CalendarDate date, LocalDate day) {
+    Map<CalendarDate, LocalDate> changed = new EnumMap<>(CalendarDate.class);
+    changed.putAll(dates);
+    changed.put(date, day);
+    return new CampaignCalendar(schoolYear, changed, topics);
   }
 
   /** The year the school year starts in, e.g. 2017 for "2017-2018"; rejects anything else. */
@@ -83,24 +93,11 @@ public record CampaignCalendar(
   /** The calendar of the letter's pattern for the given school year ("2017-2018"). */
   public static CampaignCalendar defaultFor(String schoolYear) {
     int first = firstYearOf(schoolYear);
-    int second = first + 1;
-    return new CampaignCalendar(
-        schoolYear.strip(),
-        LocalDate.of(first, 11, 30),
-        LocalDate.of(first, 12, 1),
-        LocalDate.of(first, 12, 31),
-        LocalDate.of(second, 1, 1),
-        LocalDate.of(second, 1, 31),
-        LocalDate.of(second, 2, 28),
-        LocalDate.of(second, 3, 1),
-        LocalDate.of(second, 3, 31),
-        LocalDate.of(second, 4, 1),
-        LocalDate.of(second, 4, 5),
-        LocalDate.of(second, 4, 10),
-        LocalDate.of(second, 4, 12),
-        LocalDate.of(second, 4, 16),
-        LocalDate.of(second, 4, 19),
-        DEFAULT_TOPICS);
+    Map<CalendarDate, LocalDate> dates = new EnumMap<>(CalendarDate.class);
+    for (CalendarDate date : CalendarDate.values()) {
+      dates.put(date, date.letterDateIn(first));
+    }
+    return new CampaignCalendar(schoolYear.strip(), dates, DEFAULT_TOPICS);
   }
 
   /**
@@ -116,19 +113,18 @@ public record CampaignCalendar(
   /** This calendar, or the same one moved forward so that the plan is due {@link #MIN_PLAN_DAYS} after {@code today}. */
   public CampaignCalendar placedOn(LocalDate today) {
     LocalDate earliestPlanDue = today.plusDays(MIN_PLAN_DAYS);
+    LocalDate planDue = get(CalendarDate.PLAN_DUE);
     if (!planDue.isBefore(earliestPlanDue)) {
       return this;
     }
-    return movedBy(java.time.temporal.ChronoUnit.DAYS.between(planDue, earliestPlanDue));
+    return movedBy(ChronoUnit.DAYS.between(planDue, earliestPlanDue));
   }
 
   /** Every date moved by the same number of days. */
   public CampaignCalendar movedBy(long days) {
-    return new CampaignCalendar(schoolYear, planDue.plusDays(days), commonPartStart.plusDays(days),
-        commonPartDue.plusDays(days), optionalPartStart.plusDays(days), optionalPartDue.plusDays(days),
-        guidanceDue.plusDays(days), reportWritingStart.plusDays(days), reportWritingDue.plusDays(days),
-        reportSubmissionStart.plusDays(days), reportSubmissionDue.plusDays(days), evaluationDue.plusDays(days),
-        unitReportDue.plusDays(days), districtReportDue.plusDays(days), provinceReportDue.plusDays(days), topics);
+    Map<CalendarDate, LocalDate> moved = new EnumMap<>(CalendarDate.class);
+    dates.forEach((date, day) -> moved.put(date, day.plusDays(days)));
+    return new CampaignCalendar(schoolYear, moved, topics);
   }
 
   /**
@@ -136,36 +132,40 @@ public record CampaignCalendar(
    * past would make every participant overdue the moment their first task appears.
    */
   public List<String> launchProblems(LocalDate today) {
+    return launchChecks(today).stream().map(Problem::message).toList();
+  }
+
+  private List<Problem> launchChecks(LocalDate today) {
+    LocalDate planDue = get(CalendarDate.PLAN_DUE);
     if (planDue != null && planDue.isBefore(today)) {
-      return List.of("Hạn lập hồ sơ và kế hoạch (" + DateFormats.format(planDue) + ") đã qua: hôm nay là "
-          + DateFormats.format(today) + ". Vui lòng chọn hạn từ hôm nay trở đi (có thể bấm “Điền lịch "
-          + "mặc định theo công văn” để dời cả lịch theo đúng thứ tự và độ dài các giai đoạn).");
+      return List.of(new Problem(CalendarDate.PLAN_DUE.label(CalendarDate.GENERIC_LEVEL) + " ("
+          + DateFormats.format(planDue) + ") đã qua: hôm nay là " + DateFormats.format(today)
+          + ". Vui lòng chọn hạn từ hôm nay trở đi (có thể bấm “Điền lịch "
+          + "mặc định theo công văn” để dời cả lịch theo đúng thứ tự và độ dài các giai đoạn).",
+          List.of(CalendarDate.PLAN_DUE), false));
     }
     return List.of();
   }
 
+  /**
+   * Everything that stops this calendar from being launched on {@code today}: the order of its dates
+   * ({@link #problems(String)}) and a plan deadline already past. What the start form shows and the
+   * launch refuses.
+   */
+  public List<Problem> launchChecks(LocalDate today, String levelName) {
+    List<Problem> problems = new ArrayList<>(problems(levelName));
+    problems.addAll(launchChecks(today));
+    return problems;
+  }
+
   /** First day of a phase, or {@code null} when the phase is open from the start (the plan). */
   public LocalDate startDate(Phase phase) {
-    return switch (phase) {
-      case PLAN -> null;
-      case COMMON_PART -> commonPartStart;
-      case OPTIONAL_PART -> optionalPartStart;
-      case REPORT_WRITING -> reportWritingStart;
-      case REPORT_SUBMISSION -> reportSubmissionStart;
-      case EVALUATION -> reportSubmissionStart;
-    };
+    return phase.opens() == null ? null : get(phase.opens());
   }
 
   /** Last day of a phase. */
   public LocalDate dueDate(Phase phase) {
-    return switch (phase) {
-      case PLAN -> planDue;
-      case COMMON_PART -> commonPartDue;
-      case OPTIONAL_PART -> optionalPartDue;
-      case REPORT_WRITING -> reportWritingDue;
-      case REPORT_SUBMISSION -> reportSubmissionDue;
-      case EVALUATION -> evaluationDue;
-    };
+    return get(phase.due());
   }
 
   /** The moment a phase opens, or {@code null} for a phase open from the start. */
@@ -181,31 +181,17 @@ public record CampaignCalendar(
 
   /** The unit's hard cut-off: whatever a participant has not finished then is closed as overdue. */
   public Date unitCutOffAt() {
-    return endOf(unitReportDue);
-  }
-
-  /** A date of the calendar by its component name, e.g. {@code "unitReportDue"}. */
-  public LocalDate date(String field) {
-    for (var component : CampaignCalendar.class.getRecordComponents()) {
-      if (component.getName().equals(field) && component.getType() == LocalDate.class) {
-        try {
-          return (LocalDate) component.getAccessor().invoke(this);
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-    }
-    throw new IllegalArgumentException("No calendar date " + field);
+    return endOf(get(CalendarDate.UNIT_REPORT_DUE));
   }
 
   /** The first minute of a calendar day, e.g. the moment a phase opens. */
-  public Date startOf(String field) {
-    return Date.from(date(field).atStartOfDay(ZONE).toInstant());
+  public Date startOf(CalendarDate date) {
+    return Date.from(get(date).atStartOfDay(ZONE).toInstant());
   }
 
   /** The last minute of a calendar day: deadlines are met until then. */
-  public Date endOf(String field) {
-    return endOf(date(field));
+  public Date endOf(CalendarDate date) {
+    return endOf(get(date));
   }
 
   private static Date endOf(LocalDate day) {
@@ -213,59 +199,74 @@ public record CampaignCalendar(
   }
 
   /**
-   * Problems with the order of the dates, in Vietnamese; empty when the calendar is consistent.
-   * Each phase must start after the previous one is due, and every lower deadline must come
-   * before the province deadline.
+   * Problems with the order of the dates, in Vietnamese; empty when the calendar is consistent: the
+   * rules of {@link CalendarDate}, in its order. The intermediate level is named generically.
    */
   public List<String> problems() {
     List<String> problems = new ArrayList<>();
-    before(problems, planDue, "Hạn lập kế hoạch", commonPartStart, "ngày bắt đầu Phần chung");
-    notAfter(problems, commonPartStart, "Ngày bắt đầu Phần chung", commonPartDue, "hạn Phần chung");
-    before(problems, commonPartDue, "Hạn Phần chung", optionalPartStart, "ngày bắt đầu Phần tự chọn");
-    notAfter(problems, optionalPartStart, "Ngày bắt đầu Phần tự chọn", optionalPartDue, "hạn Phần tự chọn");
-    before(problems, optionalPartDue, "Hạn Phần tự chọn", reportWritingStart, "ngày bắt đầu viết thu hoạch");
-    before(problems, guidanceDue, "Hạn ban hành hướng dẫn viết thu hoạch", reportWritingStart,
-        "ngày bắt đầu viết thu hoạch");
-    notAfter(problems, reportWritingStart, "Ngày bắt đầu viết thu hoạch", reportWritingDue, "hạn viết thu hoạch");
-    before(problems, reportWritingDue, "Hạn viết thu hoạch", reportSubmissionStart, "ngày bắt đầu nộp thu hoạch");
-    notAfter(problems, reportSubmissionStart, "Ngày bắt đầu nộp thu hoạch", reportSubmissionDue, "hạn nộp thu hoạch");
-    notAfter(problems, reportSubmissionDue, "Hạn nộp thu hoạch", evaluationDue, "hạn đánh giá thu hoạch");
-    notAfter(problems, evaluationDue, "Hạn đánh giá thu hoạch", unitReportDue, "hạn báo cáo của đơn vị");
-    notAfter(problems, unitReportDue, "Hạn báo cáo của đơn vị", districtReportDue, "hạn báo cáo của cấp trung gian");
-    notAfter(problems, districtReportDue, "Hạn báo cáo của cấp trung gian", provinceReportDue,
-        "hạn gửi báo cáo về Sở");
-    if (topics.isEmpty()) {
-      problems.add("Danh sách chuyên đề tự chọn không được để trống.");
+    for (Problem problem : problems(CalendarDate.GENERIC_LEVEL)) {
+      problems.add(problem.message());
     }
     return problems;
   }
 
-  private static void before(List<String> problems, LocalDate first, String firstName,
-      LocalDate second, String secondName) {
+  /**
+   * A problem of the calendar and the dates it concerns (the start form marks them).
+   *
+   * @param missing a date is not filled in (the form says so at the field itself)
+   */
+  public record Problem(String message, List<CalendarDate> dates, boolean missing) {
+  }
+
+  /** Problems with the order of the dates, naming the intermediate level {@code levelName}. */
+  public List<Problem> problems(String levelName) {
+    List<Problem> problems = new ArrayList<>();
+    for (CalendarDate date : CalendarDate.values()) {
+      for (CalendarDate.Rule rule : date.rules()) {
+        check(problems, rule.earlier(), date, rule.strictly(), levelName);
+      }
+    }
+    if (topics.isEmpty()) {
+      problems.add(new Problem("Danh sách chuyên đề tự chọn không được để trống.", List.of(), false));
+    }
+    return problems;
+  }
+
+  private void check(List<Problem> problems, CalendarDate earlier, CalendarDate later, boolean strictly,
+      String levelName) {
+    LocalDate first = get(earlier);
+    LocalDate second = get(later);
     if (first == null || second == null) {
-      missing(problems, first, firstName, second, secondName);
-    } else if (!first.isBefore(second)) {
-      problems.add(firstName + " (" + DateFormats.format(first) + ") phải trước " + secondName
-          + " (" + DateFormats.format(second) + ").");
+      CalendarDate absent = first == null ? earlier : later;
+      String message = "Chưa nhập " + absent.phrase(levelName) + ".";
+      if (problems.stream().noneMatch(p -> p.message().equals(message))) {
+        problems.add(new Problem(message, List.of(absent), true));
+      }
+    } else if (strictly ? !first.isBefore(second) : first.isAfter(second)) {
+      problems.add(new Problem(capitalised(earlier.phrase(levelName)) + " (" + DateFormats.format(first) + ") "
+          + (strictly ? "phải trước " : "không được sau ") + later.phrase(levelName)
+          + " (" + DateFormats.format(second) + ").", List.of(earlier, later), false));
     }
   }
 
-  private static void notAfter(List<String> problems, LocalDate first, String firstName,
-      LocalDate second, String secondName) {
-    if (first == null || second == null) {
-      missing(problems, first, firstName, second, secondName);
-    } else if (first.isAfter(second)) {
-      problems.add(firstName + " (" + DateFormats.format(first) + ") không được sau " + secondName
-          + " (" + DateFormats.format(second) + ").");
-    }
+  private static String capitalised(String phrase) {
+    return phrase.substring(0, 1).toUpperCase(Locale.ROOT) + phrase.substring(1);
   }
 
-  private static void missing(List<String> problems, LocalDate first, String firstName,
-      LocalDate second, String secondName) {
-    String name = first == null ? firstName : secondName;
-    String message = "Chưa nhập " + name.substring(0, 1).toLowerCase() + name.substring(1) + ".";
-    if (!problems.contains(message)) {
-      problems.add(message);
-    }
+  /**
+   * The dates outside the school year (1 August to 31 July), each as "label (dd/MM/yyyy)": not an
+   * error, but most likely a slip the start form points out.
+   */
+  public List<String> outsideSchoolYear(String levelName) {
+    int first = firstYearOf(schoolYear);
+    LocalDate from = LocalDate.of(first, 8, 1);
+    LocalDate to = LocalDate.of(first + 1, 7, 31);
+    List<String> outside = new ArrayList<>();
+    dates.forEach((date, day) -> {
+      if (day.isBefore(from) || day.isAfter(to)) {
+        outside.add(date.label(levelName) + " (" + DateFormats.format(day) + ")");
+      }
+    });
+    return outside;
   }
 }

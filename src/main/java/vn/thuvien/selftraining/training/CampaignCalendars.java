@@ -48,12 +48,12 @@ public class CampaignCalendars {
 
   /** End of a calendar day by name, e.g. {@code ${calendar.endOf(execution, 'districtReportDue')}}. */
   public Date endOf(VariableScope scope, String field) {
-    return forScope(scope).endOf(field);
+    return forScope(scope).endOf(CalendarDate.ofField(field));
   }
 
   /** Start of a calendar day by name: hard deadlines that leave the level above its last day. */
   public Date startOf(VariableScope scope, String field) {
-    return forScope(scope).startOf(field);
+    return forScope(scope).startOf(CalendarDate.ofField(field));
   }
 
   /** The topics offered on the optional-part form, one per line. */

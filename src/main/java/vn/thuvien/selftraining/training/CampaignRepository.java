@@ -6,8 +6,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,18 +39,16 @@ public class CampaignRepository {
   }
 
   public void insert(CampaignCalendar c, String letterNumber, LocalDate letterDate) {
-    jdbc.update("""
-        INSERT INTO campaign (school_year, letter_number, letter_date, plan_due,
-          common_part_start, common_part_due, optional_part_start, optional_part_due, guidance_due,
-          report_writing_start, report_writing_due, report_submission_start, report_submission_due,
-          evaluation_due, unit_report_due, district_report_due, province_report_due, topics, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        c.schoolYear(), letterNumber, sql(letterDate), sql(c.planDue()),
-        sql(c.commonPartStart()), sql(c.commonPartDue()), sql(c.optionalPartStart()),
-        sql(c.optionalPartDue()), sql(c.guidanceDue()), sql(c.reportWritingStart()),
-        sql(c.reportWritingDue()), sql(c.reportSubmissionStart()), sql(c.reportSubmissionDue()),
-        sql(c.evaluationDue()), sql(c.unitReportDue()), sql(c.districtReportDue()),
-        sql(c.provinceReportDue()), String.join("\n", c.topics()), Timestamp.from(Instant.now()));
+    List<String> columns = new ArrayList<>(List.of("school_year", "letter_number", "letter_date"));
+    List<Object> values = new ArrayList<>(Arrays.asList(c.schoolYear(), letterNumber, sql(letterDate)));
+    for (CalendarDate date : CalendarDate.values()) {
+      columns.add(date.column());
+      values.add(sql(c.get(date)));
+    }
+    columns.addAll(List.of("topics", "created_at"));
+    values.addAll(List.of(String.join("\n", c.topics()), Timestamp.from(Instant.now())));
+    jdbc.update("INSERT INTO campaign (" + String.join(", ", columns) + ") VALUES ("
+        + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")", values.toArray());
   }
 
   /** The campaign's own reminder lead time, when its start form set one. */
@@ -63,23 +65,11 @@ public class CampaignRepository {
   private CampaignCalendar map(ResultSet rs, int row) throws SQLException {
     List<String> topics = Arrays.stream(rs.getString("topics").split("\n"))
         .map(String::strip).filter(t -> !t.isEmpty()).toList();
-    return new CampaignCalendar(
-        rs.getString("school_year"),
-        local(rs, "plan_due"),
-        local(rs, "common_part_start"),
-        local(rs, "common_part_due"),
-        local(rs, "optional_part_start"),
-        local(rs, "optional_part_due"),
-        local(rs, "guidance_due"),
-        local(rs, "report_writing_start"),
-        local(rs, "report_writing_due"),
-        local(rs, "report_submission_start"),
-        local(rs, "report_submission_due"),
-        local(rs, "evaluation_due"),
-        local(rs, "unit_report_due"),
-        local(rs, "district_report_due"),
-        local(rs, "province_report_due"),
-        topics);
+    Map<CalendarDate, LocalDate> dates = new EnumMap<>(CalendarDate.class);
+    for (CalendarDate date : CalendarDate.values()) {
+      dates.put(date, local(rs, date.column()));
+    }
+    return new CampaignCalendar(rs.getString("school_year"), dates, topics);
   }
 
   private static LocalDate local(ResultSet rs, String column) throws SQLException {

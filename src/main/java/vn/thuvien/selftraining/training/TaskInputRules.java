@@ -92,21 +92,32 @@ public final class TaskInputRules {
   }
 
   public static void requireText(List<String> problems, VariableScope values, String name, String label) {
-    Object value = values.getVariable(name);
+    requiredText(problems, values.getVariable(name), label);
+  }
+
+  /** A required text field's value as stored (null when absent); what is wrong with it goes to {@code problems}. */
+  public static String requiredText(List<String> problems, Object value, String label) {
     if (value != null && !(value instanceof String)) {
       problems.add("Trường \"" + label + "\" phải là văn bản.");
-    } else if (text(values, name) == null) {
+    } else if (text(value) == null) {
       problems.add("Trường \"" + label + "\" là bắt buộc.");
     } else {
-      optionalText(problems, values, name, label);
+      tooLong(problems, value, label);
+      return text(value);
     }
+    return null;
   }
 
   public static void optionalText(List<String> problems, VariableScope values, String name, String label) {
-    Object value = values.getVariable(name);
+    tooLong(problems, values.getVariable(name), label);
+  }
+
+  private static boolean tooLong(List<String> problems, Object value, String label) {
     if (value instanceof String s && s.length() > MAX_TEXT) {
       problems.add("Trường \"" + label + "\" dài " + s.length() + " ký tự, vượt quá " + MAX_TEXT + " ký tự.");
+      return true;
     }
+    return false;
   }
 
   private static void requireConfirmed(List<String> problems, VariableScope values, String name, String label) {

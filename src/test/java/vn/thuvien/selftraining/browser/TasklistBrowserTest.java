@@ -47,13 +47,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import vn.thuvien.selftraining.AppTest;
+import vn.thuvien.selftraining.DueJobs;
 import vn.thuvien.selftraining.campaign.CampaignDriver;
 import vn.thuvien.selftraining.campaign.CampaignProcess;
-import vn.thuvien.selftraining.training.ParticipantRecords;
 import vn.thuvien.selftraining.training.ParticipantRecords.ParticipantRecord;
 import vn.thuvien.selftraining.training.ParticipantRecords.PhaseRecord;
+import vn.thuvien.selftraining.training.ParticipantRecords;
 import vn.thuvien.selftraining.training.Phase;
-import vn.thuvien.selftraining.DueJobs;
 
 /**
  * Tasklist and Cockpit in Vietnamese, in a real browser, with the demo data: a librarian
@@ -423,6 +423,11 @@ class TasklistBrowserTest {
       assertThat(planDue.getDomProperty("value")).isEqualTo("2026-11-30");
       By problems = By.cssSelector("form[name='startCampaignForm'] div.alert-danger[ng-show='ui.problems.length']");
       assertThat(browser.driver().findElement(problems).isDisplayed()).isFalse();
+      // the dates are labelled as the server's calendar names them
+      assertThat(browser.driver().findElement(By.cssSelector("label[for='planDue']")).getText())
+          .isEqualTo("Hạn lập hồ sơ và kế hoạch *");
+      assertThat(browser.driver().findElement(By.cssSelector("label[for='commonPartStart']"))
+          .getDomProperty("textContent")).isEqualTo("Phần chung: từ ngày");
 
       // when the officer moves the plan deadline before today
       // (typed as the date picker's input would: a view value through the field's ngModel)

@@ -20,6 +20,7 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.thuvien.selftraining.directory.Directory;
+import vn.thuvien.selftraining.training.CalendarDate;
 import vn.thuvien.selftraining.training.CampaignCalendar;
 
 /**
@@ -99,8 +100,8 @@ class CampaignDefaultsControllerTest {
     var result = mvc.perform(get("/api/public/campaign-defaults").param("schoolYear", " 2020-2021 "))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.schoolYear").value("2020-2021"));
-    for (String field : CampaignProcess.CALENDAR_FIELDS) {
-      result.andExpect(jsonPath("$." + field).value(matchesPattern("\\d{4}-\\d{2}-\\d{2}")));
+    for (CalendarDate field : CalendarDate.values()) {
+      result.andExpect(jsonPath("$." + field.field()).value(matchesPattern("\\d{4}-\\d{2}-\\d{2}")));
     }
   }
 
@@ -127,5 +128,55 @@ class CampaignDefaultsControllerTest {
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.message")
             .value("Năm học \"abc\" không hợp lệ: phải có dạng NNNN-NNNN, ví dụ 2017-2018."));
+  }
+
+  @Test
+  void namesEveryDateWithItsLabelInTheCalendarsOrder() throws Exception {
+    var result = mvc.perform(get("/api/public/campaign-defaults").param("schoolYear", "2019-2020"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.dates.length()").value(CalendarDate.values().length))
+        .andExpect(jsonPath("$.dates[12].label").value("Hạn UBND xã/phường gửi báo cáo tổng hợp"));
+    for (CalendarDate date : CalendarDate.values()) {
+      result.andExpect(jsonPath("$.dates[" + date.ordinal() + "].field").value(date.field()))
+          .andExpect(jsonPath("$.dates[" + date.ordinal() + "].label").value(date.label("UBND xã/phường")));
+    }
+  }
+
+  @Test
+  void checksTheDatesItIsGivenWithTheCalendarsRulesNamingTheFields() throws Exception {
+    CampaignCalendar letter = CampaignCalendar.defaultFor("2019-2020").placedOn(java.time.LocalDate.of(2019, 9, 5));
+    mvc.perform(check(letter)).andExpect(status().isOk())
+        .andExpect(jsonPath("$.problems").isEmpty())
+        .andExpect(jsonPath("$.outsideYear").isEmpty());
+
+    mvc.perform(check(letter.with(CalendarDate.DISTRICT_REPORT_DUE, java.time.LocalDate.of(2020, 8, 25))))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.problems.length()").value(1))
+        .andExpect(jsonPath("$.problems[0].message").value(
+            "Hạn UBND xã/phường gửi báo cáo tổng hợp (25/08/2020) không được sau hạn gửi báo cáo về Sở (19/04/2020)."))
+        .andExpect(jsonPath("$.problems[0].fields", contains("districtReportDue", "provinceReportDue")))
+        .andExpect(jsonPath("$.outsideYear", contains("Hạn UBND xã/phường gửi báo cáo tổng hợp (25/08/2020)")));
+  }
+
+  private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder check(
+      CampaignCalendar calendar) {
+    var request = get("/api/public/campaign-calendar/problems").param("schoolYear", calendar.schoolYear());
+    for (CalendarDate date : CalendarDate.values()) {
+      request.param(date.field(), calendar.get(date).toString());
+    }
+    return request;
+  }
+
+  @Test
+  void aPlanDeadlinePastOnTheServersDayIsAProblemAndMissingDatesAreLeftToTheForm() throws Exception {
+    mvc.perform(get("/api/public/campaign-calendar/problems").param("schoolYear", "2019-2020")
+            .param("planDue", "2019-09-04").param("commonPartStart", "2019-09-01"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.problems.length()").value(2))
+        .andExpect(jsonPath("$.problems[0].message").value(
+            "Hạn lập hồ sơ và kế hoạch (04/09/2019) phải trước ngày bắt đầu Phần chung (01/09/2019)."))
+        .andExpect(jsonPath("$.problems[1].message").value(org.hamcrest.Matchers.startsWith(
+            "Hạn lập hồ sơ và kế hoạch (04/09/2019) đã qua: hôm nay là 05/09/2019.")))
+        .andExpect(jsonPath("$.problems[1].fields", contains("planDue")));
   }
 }

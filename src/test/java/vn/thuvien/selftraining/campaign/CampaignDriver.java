@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
 
 import vn.thuvien.selftraining.directory.DirectoryImportService;
 import vn.thuvien.selftraining.directory.ExampleDirectories;
-import vn.thuvien.selftraining.training.StaffSelfTrainingProcess;
+import vn.thuvien.selftraining.training.CalendarDate;
 import vn.thuvien.selftraining.training.CampaignCalendar;
+import vn.thuvien.selftraining.training.StaffSelfTrainingProcess;
 
 /**
  * Drives a campaign the way people and time would: loads the demo directory (or the letter's
@@ -69,9 +70,9 @@ public class CampaignDriver {
     Map<String, Object> form = new HashMap<>();
     form.put(CampaignProcess.VAR_SCHOOL_YEAR, schoolYear);
     form.put(CampaignProcess.VAR_LETTER_NUMBER, "2458/SGD&ĐT-KHTC");
-    form.put(CampaignProcess.VAR_LETTER_DATE, calendar.commonPartStart().plusDays(3).toString());
-    for (String field : CampaignProcess.CALENDAR_FIELDS) {
-      form.put(field, calendar.date(field).toString());
+    form.put(CampaignProcess.VAR_LETTER_DATE, calendar.get(CalendarDate.COMMON_PART_START).plusDays(3).toString());
+    for (CalendarDate field : CalendarDate.values()) {
+      form.put(field.field(), calendar.get(field).toString());
     }
     form.put(CampaignProcess.VAR_TOPICS, String.join("\n", calendar.topics()));
     return form;

@@ -12,12 +12,11 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -29,17 +28,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.thuvien.selftraining.CampaignTest;
 import vn.thuvien.selftraining.directory.Directory;
-import vn.thuvien.selftraining.system.InvalidInputException;
-import vn.thuvien.selftraining.training.ParticipantRecords;
-import vn.thuvien.selftraining.training.ParticipantStatus;
 import vn.thuvien.selftraining.report.CampaignReports;
 import vn.thuvien.selftraining.report.Figures;
 import vn.thuvien.selftraining.report.PersonRow;
 import vn.thuvien.selftraining.report.PhaseState;
 import vn.thuvien.selftraining.report.ReportAccess;
 import vn.thuvien.selftraining.report.UnitReports;
+import vn.thuvien.selftraining.system.InvalidInputException;
+import vn.thuvien.selftraining.training.CalendarDate;
 import vn.thuvien.selftraining.training.CampaignCalendar;
 import vn.thuvien.selftraining.training.CampaignRepository;
+import vn.thuvien.selftraining.training.ParticipantRecords;
+import vn.thuvien.selftraining.training.ParticipantStatus;
 import vn.thuvien.selftraining.training.Phase;
 
 /**
@@ -311,7 +311,8 @@ class CampaignEndToEndTest {
     form.remove(CampaignProcess.VAR_REMINDER_DAYS_BEFORE);
     form.put("letterNumber", "12/SGD&ĐT-KHTC");
     assertThatThrownBy(() -> driver.launch(KHTC, form))
-        .hasMessageContaining("Hạn báo cáo của cấp trung gian (25/04/2035) không được sau hạn gửi báo cáo về Sở (19/04/2035).");
+        .hasMessageContaining("Hạn " + directory.intermediateLevelName()
+            + " gửi báo cáo tổng hợp (25/04/2035) không được sau hạn gửi báo cáo về Sở (19/04/2035).");
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("2034-2035").count()).isZero();
   }
 
@@ -329,11 +330,11 @@ class CampaignEndToEndTest {
 
     // the same calendar placed on today, as the start form's defaults offer it, is launched
     CampaignCalendar placed = CampaignCalendar.defaultFor("2035-2036").placedOn(LocalDate.of(2035, 12, 5));
-    for (String field : CampaignProcess.CALENDAR_FIELDS) {
-      form.put(field, placed.date(field).toString());
+    for (CalendarDate field : CalendarDate.values()) {
+      form.put(field.field(), placed.get(field).toString());
     }
     driver.launch(KHTC, form);
-    assertThat(campaigns.findCalendar("2035-2036").orElseThrow().planDue()).isEqualTo(LocalDate.of(2035, 12, 19));
+    assertThat(campaigns.findCalendar("2035-2036").orElseThrow().get(CalendarDate.PLAN_DUE)).isEqualTo(LocalDate.of(2035, 12, 19));
   }
 
   @Test

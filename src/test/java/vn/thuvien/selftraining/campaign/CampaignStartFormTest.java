@@ -3,14 +3,21 @@ package vn.thuvien.selftraining.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import vn.thuvien.selftraining.directory.CampaignStructure;
 import vn.thuvien.selftraining.system.InvalidInputException;
+import vn.thuvien.selftraining.training.CalendarDate;
 
 /** The start form read without an engine: what Tasklist submits, field by field. */
 class CampaignStartFormTest {
@@ -29,7 +36,7 @@ class CampaignStartFormTest {
     assertThat(form.problems()).isEmpty();
     assertThat(form.schoolYear()).isEqualTo(YEAR);
     assertThat(form.letterNumber()).isEqualTo("2458/SGD&ĐT-KHTC");
-    assertThat(form.calendar().planDue()).isEqualTo(LocalDate.parse((String) values.get("planDue")));
+    assertThat(form.calendar().get(CalendarDate.PLAN_DUE)).isEqualTo(LocalDate.parse((String) values.get("planDue")));
     assertThat(form.calendar().topics()).containsExactly("Thu hút bạn đọc", "Sách điện tử");
     assertThat(form.reminderDaysBefore()).isEqualTo(5);
     assertThat(form.route()).isEqualTo(CampaignStructure.Route.DIRECT);
@@ -69,5 +76,34 @@ class CampaignStartFormTest {
         "Trường \"Phần chung: đến ngày\": \"31/12/2040\" không phải là ngày hợp lệ (năm-tháng-ngày).",
         "Trường \"Nhắc việc trước hạn (ngày)\" phải là số nguyên từ 1 đến 30 (đã nhập \"0\").",
         "Trường \"Đường gửi báo cáo\": \"SIDEWAYS\" không hợp lệ; chọn qua cấp trung gian hoặc thẳng về Sở.");
+  }
+
+  /**
+   * Camunda binds a form's static fields only, so the start form keeps one input per date; this is
+   * what fails when a date is added to {@link CalendarDate} and not to the form, or the other way.
+   * Labels and rules are served: the form's script names no date and spells no label.
+   */
+  @Test
+  void theStartFormHasOneDateFieldPerCalendarDateAndSpellsNoneOfTheirLabels() throws Exception {
+    String html = Files.readString(Path.of("forms/start-campaign.html"));
+    List<String> dateInputs = new ArrayList<>();
+    Matcher input = Pattern.compile("<input type=\"date\"[^>]*cam-variable-name=\"(\\w+)\"").matcher(html);
+    while (input.find()) {
+      dateInputs.add(input.group(1));
+    }
+    List<String> expected = new ArrayList<>(List.of(CampaignProcess.VAR_LETTER_DATE));
+    expected.addAll(CalendarDate.fields());
+    assertThat(dateInputs).containsExactlyElementsOf(expected);
+
+    Matcher fields = Pattern.compile("data-fields=\"([^\"]*)\"").matcher(html);
+    assertThat(fields.find()).isTrue();
+    assertThat(List.of(fields.group(1).split(" "))).containsAll(CalendarDate.fields());
+
+    String script = html.substring(html.indexOf("<script"));
+    for (CalendarDate date : CalendarDate.values()) {
+      assertThat(script).doesNotContain("'" + date.field() + "'")
+          .doesNotContain(date.label(CalendarDate.GENERIC_LEVEL)).doesNotContain(date.phrase(CalendarDate.GENERIC_LEVEL));
+      assertThat(html).contains("{{ label('" + date.field() + "') }}");
+    }
   }
 }

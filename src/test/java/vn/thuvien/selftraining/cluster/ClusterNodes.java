@@ -21,10 +21,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.thuvien.selftraining.SelfTrainingApplication;
-import vn.thuvien.selftraining.training.CampaignCalendar;
 import vn.thuvien.selftraining.campaign.CampaignProcess;
 import vn.thuvien.selftraining.directory.DirectoryImportService;
 import vn.thuvien.selftraining.system.Groups;
+import vn.thuvien.selftraining.training.CalendarDate;
+import vn.thuvien.selftraining.training.CampaignCalendar;
 
 /**
  * Application nodes on one PostgreSQL database, configured as production is (profile
@@ -134,8 +135,8 @@ public final class ClusterNodes {
     LocalDate today = LocalDate.now(CampaignCalendar.ZONE);
     form.put(CampaignProcess.VAR_LETTER_DATE, today.minusDays(10).toString());
     int[] offsets = {2, 5, 30, 31, 60, 70, 71, 90, 91, 95, 100, 102, 106, 109};
-    for (int i = 0; i < CampaignProcess.CALENDAR_FIELDS.length; i++) {
-      form.put(CampaignProcess.CALENDAR_FIELDS[i], today.plusDays(offsets[i]).toString());
+    for (int i = 0; i < CalendarDate.values().length; i++) {
+      form.put(CalendarDate.values()[i].field(), today.plusDays(offsets[i]).toString());
     }
     form.put(CampaignProcess.VAR_TOPICS, String.join("\n", CampaignCalendar.defaultFor(schoolYear).topics()));
     return form;

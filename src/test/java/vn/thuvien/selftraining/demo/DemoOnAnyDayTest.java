@@ -28,11 +28,12 @@ import org.springframework.test.context.TestPropertySource;
 
 import vn.thuvien.selftraining.AppTest;
 import vn.thuvien.selftraining.DueJobs;
-import vn.thuvien.selftraining.training.CampaignCalendar;
 import vn.thuvien.selftraining.campaign.CampaignProcess;
+import vn.thuvien.selftraining.training.CalendarDate;
+import vn.thuvien.selftraining.training.CampaignCalendar;
 import vn.thuvien.selftraining.training.CampaignRepository;
-import vn.thuvien.selftraining.training.ParticipantRecords;
 import vn.thuvien.selftraining.training.ParticipantRecords.PhaseRecord;
+import vn.thuvien.selftraining.training.ParticipantRecords;
 import vn.thuvien.selftraining.training.Phase;
 import vn.thuvien.selftraining.training.StaffSelfTrainingProcess;
 
@@ -97,8 +98,8 @@ class DemoOnAnyDayTest {
     // 15/01: the letter's dates are past; the same calendar moved forward, order and durations kept
     CampaignCalendar late = CampaignCalendar.defaultOn(LocalDate.of(2032, 1, 15));
     CampaignCalendar letter = CampaignCalendar.defaultFor("2031-2032");
-    assertThat(late.planDue()).isEqualTo(LocalDate.of(2032, 1, 29));
-    long shift = ChronoUnit.DAYS.between(letter.planDue(), late.planDue());
+    assertThat(late.get(CalendarDate.PLAN_DUE)).isEqualTo(LocalDate.of(2032, 1, 29));
+    long shift = ChronoUnit.DAYS.between(letter.get(CalendarDate.PLAN_DUE), late.get(CalendarDate.PLAN_DUE));
     assertThat(late).isEqualTo(letter.movedBy(shift));
     assertThat(late.problems()).isEmpty();
     assertThat(late.launchProblems(LocalDate.of(2032, 1, 15))).isEmpty();
@@ -128,7 +129,7 @@ class DemoOnAnyDayTest {
     Date now = ClockUtil.getCurrentTime();
     boolean openAndNotYetDue = first.getDueDate() != null && first.getDueDate().after(now)
         && TASK_PREPARE_PLAN.equals(first.getTaskDefinitionKey());
-    boolean twoWeeks = !campaigns.findCalendar(schoolYear).orElseThrow().planDue()
+    boolean twoWeeks = !campaigns.findCalendar(schoolYear).orElseThrow().get(CalendarDate.PLAN_DUE)
         .isBefore(day.plusDays(CampaignCalendar.MIN_PLAN_DAYS));
 
     // she makes her plan the next afternoon

@@ -36,9 +36,10 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
-import vn.thuvien.selftraining.training.CampaignCalendar;
 import vn.thuvien.selftraining.campaign.CampaignProcess;
 import vn.thuvien.selftraining.cluster.PostgresDatabase;
+import vn.thuvien.selftraining.training.CalendarDate;
+import vn.thuvien.selftraining.training.CampaignCalendar;
 import vn.thuvien.selftraining.training.StaffSelfTrainingProcess;
 
 /**
@@ -207,8 +208,8 @@ class ShippedJarIT {
     form.put(CampaignProcess.VAR_SCHOOL_YEAR, defaults.path("schoolYear").asText());
     form.put(CampaignProcess.VAR_LETTER_NUMBER, "2458/SGD&ĐT-KHTC");
     form.put(CampaignProcess.VAR_LETTER_DATE, defaults.path("today").asText());
-    for (String field : CampaignProcess.CALENDAR_FIELDS) {
-      form.put(field, defaults.path(field).asText());
+    for (CalendarDate field : CalendarDate.values()) {
+      form.put(field.field(), defaults.path(field.field()).asText());
     }
     List<String> topics = new ArrayList<>();
     defaults.path(CampaignProcess.VAR_TOPICS).forEach(topic -> topics.add(topic.asText()));

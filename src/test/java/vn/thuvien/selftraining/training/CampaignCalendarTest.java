@@ -13,12 +13,12 @@ class CampaignCalendarTest {
   @Test
   void defaultCalendarFollowsTheLetter() {
     CampaignCalendar c = CampaignCalendar.defaultFor("2017-2018");
-    assertThat(c.commonPartStart()).isEqualTo(LocalDate.of(2017, 12, 1));
-    assertThat(c.optionalPartStart()).isEqualTo(LocalDate.of(2018, 1, 1));
-    assertThat(c.guidanceDue()).isEqualTo(LocalDate.of(2018, 2, 28));
-    assertThat(c.reportWritingStart()).isEqualTo(LocalDate.of(2018, 3, 1));
-    assertThat(c.reportSubmissionStart()).isEqualTo(LocalDate.of(2018, 4, 1));
-    assertThat(c.provinceReportDue()).isBefore(LocalDate.of(2018, 4, 20));
+    assertThat(c.get(CalendarDate.COMMON_PART_START)).isEqualTo(LocalDate.of(2017, 12, 1));
+    assertThat(c.get(CalendarDate.OPTIONAL_PART_START)).isEqualTo(LocalDate.of(2018, 1, 1));
+    assertThat(c.get(CalendarDate.GUIDANCE_DUE)).isEqualTo(LocalDate.of(2018, 2, 28));
+    assertThat(c.get(CalendarDate.REPORT_WRITING_START)).isEqualTo(LocalDate.of(2018, 3, 1));
+    assertThat(c.get(CalendarDate.REPORT_SUBMISSION_START)).isEqualTo(LocalDate.of(2018, 4, 1));
+    assertThat(c.get(CalendarDate.PROVINCE_REPORT_DUE)).isBefore(LocalDate.of(2018, 4, 20));
     assertThat(c.topics()).contains("Xây dựng thư viện mở", "Thu hút bạn đọc");
     assertThat(c.problems()).isEmpty();
   }
@@ -30,15 +30,15 @@ class CampaignCalendarTest {
       assertThat(offered.schoolYear()).isEqualTo(CampaignCalendar.schoolYearOf(day));
       assertThat(offered.problems()).as("order on " + day).isEmpty();
       assertThat(offered.launchProblems(day)).as("launchable on " + day).isEmpty();
-      assertThat(offered.planDue()).as("plan due on " + day).isAfterOrEqualTo(day.plusDays(CampaignCalendar.MIN_PLAN_DAYS));
+      assertThat(offered.get(CalendarDate.PLAN_DUE)).as("plan due on " + day).isAfterOrEqualTo(day.plusDays(CampaignCalendar.MIN_PLAN_DAYS));
       // the letter's durations, whatever the shift
       CampaignCalendar letter = CampaignCalendar.defaultFor(offered.schoolYear());
-      assertThat(offered).isEqualTo(letter.movedBy(java.time.temporal.ChronoUnit.DAYS.between(letter.planDue(),
-          offered.planDue())));
+      assertThat(offered).isEqualTo(letter.movedBy(java.time.temporal.ChronoUnit.DAYS.between(letter.get(CalendarDate.PLAN_DUE),
+          offered.get(CalendarDate.PLAN_DUE))));
     }
     // while the letter's own plan deadline is two weeks away or more, its dates are kept
     assertThat(CampaignCalendar.defaultOn(LocalDate.of(2026, 11, 16))).isEqualTo(CampaignCalendar.defaultFor("2026-2027"));
-    assertThat(CampaignCalendar.defaultOn(LocalDate.of(2026, 11, 17)).planDue()).isEqualTo(LocalDate.of(2026, 12, 1));
+    assertThat(CampaignCalendar.defaultOn(LocalDate.of(2026, 11, 17)).get(CalendarDate.PLAN_DUE)).isEqualTo(LocalDate.of(2026, 12, 1));
   }
 
   @Test
@@ -68,12 +68,10 @@ class CampaignCalendarTest {
   @Test
   void datesOutOfOrderAreNamedInVietnamese() {
     CampaignCalendar d = CampaignCalendar.defaultFor("2017-2018");
-    CampaignCalendar wrong = new CampaignCalendar("2017-2018", d.planDue(), d.commonPartStart(),
-        d.commonPartDue(), d.optionalPartStart(), d.optionalPartDue(), d.guidanceDue(),
-        d.reportWritingStart(), d.reportWritingDue(), d.reportSubmissionStart(), d.reportSubmissionDue(),
-        d.evaluationDue(), d.unitReportDue(), LocalDate.of(2018, 4, 25), d.provinceReportDue(), List.of());
+    CampaignCalendar wrong = new CampaignCalendar("2017-2018", d.dates(), List.of())
+        .with(CalendarDate.DISTRICT_REPORT_DUE, LocalDate.of(2018, 4, 25));
     assertThat(wrong.problems()).containsExactly(
-        "Hạn báo cáo của cấp trung gian (25/04/2018) không được sau hạn gửi báo cáo về Sở (19/04/2018).",
+        "Hạn cấp trung gian gửi báo cáo tổng hợp (25/04/2018) không được sau hạn gửi báo cáo về Sở (19/04/2018).",
         "Danh sách chuyên đề tự chọn không được để trống.");
   }
 }

@@ -40,9 +40,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import vn.thuvien.selftraining.dossier.Dossier;
 import vn.thuvien.selftraining.dossier.DossierPdf;
 import vn.thuvien.selftraining.dossier.Dossiers;
+import vn.thuvien.selftraining.system.InvalidInputException;
 import vn.thuvien.selftraining.training.ParticipantRecords.ParticipantRecord;
 import vn.thuvien.selftraining.training.ParticipantRecords.PhaseRecord;
-import vn.thuvien.selftraining.system.InvalidInputException;
 
 /**
  * One test per path of {@code staff-self-training}. Time is the engine's clock; timers are fired
@@ -275,12 +275,10 @@ class StaffSelfTrainingProcessTest {
   @Test
   void datesComeFromTheCampaignOfTheSchoolYear() {
     CampaignCalendar letter = CampaignCalendar.defaultFor(YEAR);
-    CampaignCalendar moved = new CampaignCalendar(YEAR, LocalDate.of(2017, 12, 8),
-        LocalDate.of(2017, 12, 11), letter.commonPartDue(), letter.optionalPartStart(), letter.optionalPartDue(),
-        letter.guidanceDue(), letter.reportWritingStart(), letter.reportWritingDue(),
-        letter.reportSubmissionStart(), letter.reportSubmissionDue(), letter.evaluationDue(),
-        LocalDate.of(2018, 4, 13), letter.districtReportDue(), letter.provinceReportDue(),
-        List.of("Thư viện số", "Thu hút bạn đọc"));
+    CampaignCalendar moved = new CampaignCalendar(YEAR, letter.dates(), List.of("Thư viện số", "Thu hút bạn đọc"))
+        .with(CalendarDate.PLAN_DUE, LocalDate.of(2017, 12, 8))
+        .with(CalendarDate.COMMON_PART_START, LocalDate.of(2017, 12, 11))
+        .with(CalendarDate.UNIT_REPORT_DUE, LocalDate.of(2018, 4, 13));
     support.campaigns.insert(moved, "2458/SGD&ĐT-KHTC", LocalDate.of(2017, 12, 4));
 
     start();
@@ -583,16 +581,16 @@ class StaffSelfTrainingProcessTest {
       String activity = runtimeService().getActiveActivityIds(instance.getId()).get(0);
       switch (activity) {
         case TASK_PREPARE_PLAN -> completePlan();
-        case TIMER_COMMON_PART_OPENS -> fireTimer(activity, later(c.commonPartStart().atTime(8, 0)));
+        case TIMER_COMMON_PART_OPENS -> fireTimer(activity, later(c.get(CalendarDate.COMMON_PART_START).atTime(8, 0)));
         case TASK_STUDY_COMMON_PART -> complete(task(), Variables.putValue(VAR_COMMON_PART_NOTES, "Chương 1–3: tổ chức kho sách.")
             .putValue(VAR_COMMON_PART_DONE, true));
-        case TIMER_OPTIONAL_PART_OPENS -> fireTimer(activity, later(c.optionalPartStart().atTime(8, 0)));
+        case TIMER_OPTIONAL_PART_OPENS -> fireTimer(activity, later(c.get(CalendarDate.OPTIONAL_PART_START).atTime(8, 0)));
         case TASK_STUDY_OPTIONAL_PART -> completeOptionalPart();
         case MESSAGE_EVENT_GUIDANCE -> support.guidance.publish(YEAR, "Hướng dẫn viết thu hoạch.", "khtc.hoa");
-        case TIMER_WRITING_OPENS -> fireTimer(activity, later(c.reportWritingStart().atTime(8, 0)));
+        case TIMER_WRITING_OPENS -> fireTimer(activity, later(c.get(CalendarDate.REPORT_WRITING_START).atTime(8, 0)));
         case TASK_WRITE_REPORT -> complete(task(), Variables.putValue(VAR_REPORT_TITLE, "Xây dựng thư viện xanh ở trường THCS")
             .putValue(VAR_REPORT_WRITTEN, true));
-        case TIMER_SUBMISSION_OPENS -> fireTimer(activity, later(c.reportSubmissionStart().atTime(8, 0)));
+        case TIMER_SUBMISSION_OPENS -> fireTimer(activity, later(c.get(CalendarDate.REPORT_SUBMISSION_START).atTime(8, 0)));
         case TASK_SUBMIT_REPORT -> submitReport("thu-hoach.pdf", PDF);
         case TASK_EVALUATE_REPORT -> evaluate(9.0, "Đạt yêu cầu.");
         default -> throw new AssertionError("Unexpected wait state " + activity);
