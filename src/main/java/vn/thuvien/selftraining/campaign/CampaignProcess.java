@@ -13,9 +13,14 @@ public final class CampaignProcess {
   public static final String CALL_DIRECT_UNITS = "CallActivity_DirectUnits";
   public static final String TIMER_GUIDANCE_OPENS = "TimerEvent_GuidanceMonthOpens";
   public static final String TASK_PUBLISH_GUIDANCE = "Task_PublishGuidance";
+  /** Interrupting: the province report's deadline passes with no guidance published. */
+  public static final String BOUNDARY_GUIDANCE_NOT_PUBLISHED = "BoundaryEvent_GuidanceNotPublished";
   public static final String TASK_CONSOLIDATE = "Task_ConsolidateProvince";
   public static final String TASK_REVIEW_PROVINCE = "Task_ReviewProvinceReport";
+  /** Interrupting: the province report not confirmed 30 days after it was consolidated. */
+  public static final String BOUNDARY_PROVINCE_REVIEW_EXPIRED = "BoundaryEvent_ProvinceReviewExpired";
   public static final String END_EVENT_CONSOLIDATED = "EndEvent_ProvinceConsolidated";
+  public static final String END_EVENT_NOT_REVIEWED = "EndEvent_ProvinceNotReviewed";
 
   // Start form (forms/start-campaign.html): the calendar fields carry the names of
   // CampaignCalendar's components, dates as yyyy-MM-dd strings.

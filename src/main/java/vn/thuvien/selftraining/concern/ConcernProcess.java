@@ -12,6 +12,10 @@ public final class ConcernProcess {
   public static final String TASK_ANSWER = "Task_AnswerConcern";
   public static final String TASK_READ_ANSWER = "Task_ReadConcernAnswer";
   public static final String BOUNDARY_ANSWER_DEADLINE = "BoundaryEvent_AnswerDeadline";
+  /** Interrupting: the asker has not opened the answer 30 days after it was sent. */
+  public static final String BOUNDARY_ANSWER_NOT_READ = "BoundaryEvent_AnswerNotRead";
+  public static final String END_EVENT_ANSWERED = "EndEvent_Answered";
+  public static final String END_EVENT_CLOSED_UNREAD = "EndEvent_ClosedUnread";
 
   // Start form (forms/raise-concern.html)
   public static final String VAR_SCHOOL_YEAR = "schoolYear";
