@@ -24,14 +24,14 @@ public class MailOutboxHealthIndicator implements HealthIndicator {
       .withZone(CampaignCalendar.ZONE);
 
   private final OutboxRows rows;
-  private final OutboxSender sender;
+  private final SmtpGateway smtp;
   private final ReminderMailProperties properties;
   private final Clock clock;
 
-  public MailOutboxHealthIndicator(OutboxRows rows, OutboxSender sender, ReminderMailProperties properties,
+  public MailOutboxHealthIndicator(OutboxRows rows, SmtpGateway smtp, ReminderMailProperties properties,
       Clock clock) {
     this.rows = rows;
-    this.sender = sender;
+    this.smtp = smtp;
     this.properties = properties;
     this.clock = clock;
   }
@@ -40,7 +40,7 @@ public class MailOutboxHealthIndicator implements HealthIndicator {
   public Health health() {
     Instant now = clock.instant();
     OutboxRows.Backlog backlog = rows.backlog(now, properties.alertAfterAttempts());
-    boolean configured = sender.mailConfigured();
+    boolean configured = smtp.configured();
     Health.Builder health = Health.up()
         .withDetail("mailConfigured", configured)
         .withDetail("pending", backlog.pending())

@@ -20,7 +20,7 @@ public class Outbox {
 
   /** Waiting: not yet due, in quiet hours, waiting for SMTP, or backing off after a failure. */
   public static final String PENDING = "PENDING";
-  /** Claimed by one node's {@link OutboxSender}, which is handing it to the SMTP server. */
+  /** Claimed by one node's {@link OutboxBatchSender}, which is handing it to the SMTP server. */
   public static final String SENDING = "SENDING";
   /** Accepted by the SMTP server. */
   public static final String SENT = "SENT";

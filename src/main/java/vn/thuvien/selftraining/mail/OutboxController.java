@@ -42,13 +42,13 @@ public class OutboxController {
       .withZone(CampaignCalendar.ZONE);
 
   private final OutboxRows rows;
-  private final OutboxSender sender;
+  private final SmtpGateway smtp;
   private final ReminderMailProperties properties;
   private final Clock clock;
 
-  public OutboxController(OutboxRows rows, OutboxSender sender, ReminderMailProperties properties, Clock clock) {
+  public OutboxController(OutboxRows rows, SmtpGateway smtp, ReminderMailProperties properties, Clock clock) {
     this.rows = rows;
-    this.sender = sender;
+    this.smtp = smtp;
     this.properties = properties;
     this.clock = clock;
   }
@@ -99,7 +99,7 @@ public class OutboxController {
     OutboxRows.Backlog backlog = rows.backlog(clock.instant(), properties.alertAfterAttempts());
     String quiet = properties.quietFrom().equals(properties.quietUntil()) ? ""
         : properties.quietFrom() + "–" + properties.quietUntil();
-    return new Summary(sender.mailConfigured(), quiet, properties.maxPerMinute(), backlog.pending(), backlog.due(),
+    return new Summary(smtp.configured(), quiet, properties.maxPerMinute(), backlog.pending(), backlog.due(),
         backlog.failed(), backlog.failing(), backlog.sending(), backlog.sent(), backlog.skipped(),
         local(backlog.oldestDue()), properties.alertAfterAttempts());
   }
@@ -125,7 +125,7 @@ public class OutboxController {
     LOG.info("Outbox id {} made due now by {}", id, user.userId());
     Instant notBefore = row.notBefore();
     String message;
-    if (!sender.mailConfigured()) {
+    if (!smtp.configured()) {
       message = "Chưa cấu hình máy chủ thư (spring.mail.host): thư số " + id + " tiếp tục nằm chờ trong hàng đợi.";
     } else if (notBefore != null && notBefore.isAfter(clock.instant())) {
       message = "Thư số " + id + " sẽ được gửi khi đến thời điểm gửi " + DAY_TIME.format(notBefore) + ".";

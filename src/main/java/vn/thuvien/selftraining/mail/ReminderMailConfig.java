@@ -8,8 +8,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.ClassUtils;
 
 /**
- * Runs {@link OutboxSender} every {@code self-training.mail.poll-interval}. Every node runs it;
- * claims in the outbox table keep two nodes from sending the same message.
+ * Spring's scheduling, on which {@link OutboxSchedule} runs the outbox, and Spring Boot's mail
+ * sender made fast enough for a campaign's wave.
  */
 @Configuration
 @EnableScheduling

@@ -38,6 +38,9 @@ import org.springframework.boot.actuate.health.Status;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -70,7 +73,10 @@ class OutboxSenderTest {
   @Autowired Outbox outbox;
   @Autowired OutboxSender sender;
   @Autowired OutboxRows rows;
-  @Autowired MailDigests digests;
+  @Autowired SmtpGateway smtpGateway;
+  @Autowired OutboxBatchSender batches;
+  @Autowired OutboxNode node;
+  @Autowired ScheduledTaskHolder scheduled;
   @Autowired ReminderMailProperties properties;
   @Autowired MailOutboxHealthIndicator health;
   @Autowired ObjectProvider<JavaMailSender> mailSender;
@@ -371,8 +377,7 @@ class OutboxSenderTest {
       enqueue(notice(NoticeKind.PHASE_OPENED, "nv." + person, person + "@phuhung.example.vn", "Người " + person,
           null, null, null));
     }
-    OutboxSender throttled = new OutboxSender(rows, digests, mailSender, tasks, withMaxPerMinute(2), clock,
-        "127.0.0.1");
+    OutboxSender throttled = new OutboxSender(smtpGateway, rows, batches, withMaxPerMinute(2), clock);
 
     assertThat(throttled.sendDue()).isEqualTo(2);
     advance(Duration.ofSeconds(30));
@@ -393,14 +398,10 @@ class OutboxSenderTest {
     }
     // two digests a connection, three connections at once: 6 addresses, then 5
     ReminderMailProperties p = properties;
-    OutboxSender parallel = new OutboxSender(rows, digests, mailSender, tasks, new ReminderMailProperties(p.baseUrl(),
+    OutboxSender parallel = new OutboxSender(smtpGateway, rows, batches, new ReminderMailProperties(p.baseUrl(),
         p.from(), p.quietFrom(), p.quietUntil(), p.maxPerMinute(), p.pollInterval(), p.claimTimeout(), p.maxBackoff(),
-        p.alertAfterAttempts(), p.staleAfter(), 2, 3), clock, "127.0.0.1");
-    try {
-      assertThat(parallel.sendDue()).isEqualTo(11);
-    } finally {
-      parallel.stopConnectionPool();
-    }
+        p.alertAfterAttempts(), p.staleAfter(), 2, 3), clock);
+    assertThat(parallel.sendDue()).isEqualTo(11);
 
     List<String> received = new ArrayList<>();
     for (MimeMessage message : smtp.getReceivedMessages()) {
@@ -424,7 +425,7 @@ class OutboxSenderTest {
 
     advance(Duration.ofMinutes(2));
     assertThat(sender.sendDue()).isEqualTo(1);
-    assertThat(rows.find(id).orElseThrow().claimedBy()).isEqualTo(sender.node());
+    assertThat(rows.find(id).orElseThrow().claimedBy()).isEqualTo(node.id());
   }
 
   @Test
@@ -449,6 +450,16 @@ class OutboxSenderTest {
     setClock(LocalDateTime.of(2040, 11, 29, 8, 31));
     assertThat(health.health().getStatus()).as("2 h 1 min after quiet hours").isEqualTo(Status.DOWN);
     assertThat(health.health().getDetails()).containsKey("stale").containsEntry("mailConfigured", true);
+  }
+
+  @Test
+  void springsSchedulerRunsTheSenderEveryPollInterval() {
+    // self-training.mail.poll-interval=PT1000H in @MailTest: first run after that, then that long after each run
+    assertThat(scheduled.getScheduledTasks()).extracting(ScheduledTask::getTask)
+        .filteredOn(task -> task instanceof FixedDelayTask delay
+            && delay.getIntervalDuration().equals(Duration.ofHours(1000)))
+        .singleElement().satisfies(task -> assertThat(((FixedDelayTask) task).getInitialDelayDuration())
+            .isEqualTo(Duration.ofHours(1000)));
   }
 
   @Test

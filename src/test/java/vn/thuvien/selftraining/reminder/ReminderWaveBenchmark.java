@@ -85,7 +85,7 @@ import vn.thuvien.selftraining.mail.OutboxSender;
     "self-training.mail.poll-interval=PT1000H",
     "self-training.mail.quiet-from=00:00",
     "self-training.mail.quiet-until=00:00",
-    "logging.level.vn.thuvien.selftraining.mail.OutboxSender=${benchmark.sender-log:WARN}",
+    "logging.level.vn.thuvien.selftraining.mail=${benchmark.sender-log:WARN}",
     "logging.level.com.icegreen=WARN"})
 @ContextConfiguration(initializers = MailTestServer.PortInitializer.class)
 @ActiveProfiles("test")
