@@ -60,7 +60,7 @@ class ModelConventionsTest {
       StaffSelfTrainingProcess.class, ConcernProcess.class);
   /** A value that names a model element (as opposed to a variable or a message). */
   static final Pattern ELEMENT_ID = Pattern.compile(
-      "(Task|BoundaryEvent|StartEvent|EndEvent|Gateway|CallActivity|Event|IntermediateCatchEvent|"
+      "(Task|BoundaryEvent|StartEvent|EndEvent|Gateway|CallActivity|Event|IntermediateCatchEvent|TimerEvent|"
           + "IntermediateThrowEvent|SubProcess|SequenceFlow)_\\w+");
   /** What Camunda Modeler generates: {@code Activity_0x1y2z3}, {@code Flow_1abcdef}, {@code Gateway_0pq4rst}. */
   static final Pattern GENERATED_ID = Pattern.compile(".*_[0-9][0-9a-z]{6}");

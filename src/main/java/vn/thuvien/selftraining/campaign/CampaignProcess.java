@@ -11,7 +11,6 @@ public final class CampaignProcess {
   public static final String START_EVENT = "StartEvent_CampaignLaunched";
   public static final String CALL_DISTRICTS = "CallActivity_Districts";
   public static final String CALL_DIRECT_UNITS = "CallActivity_DirectUnits";
-  public static final String TIMER_GUIDANCE_OPENS = "TimerEvent_GuidanceMonthOpens";
   public static final String TASK_PUBLISH_GUIDANCE = "Task_PublishGuidance";
   /** Interrupting: the province report's deadline passes with no guidance published. */
   public static final String BOUNDARY_GUIDANCE_NOT_PUBLISHED = "BoundaryEvent_GuidanceNotPublished";
