@@ -19,7 +19,7 @@ import vn.thuvien.selftraining.training.CampaignCalendar;
  * SchoolProcessTest, ConcernProcessEngineTest): the engine's clock in Bến Tre time, async
  * continuations run by hand (the job executor is off), and stubs of the called models.
  *
- * <p>A called model is replaced by a stub of the same key (src/test/resources/bpm/stubs/) that
+ * <p>A called model is replaced by a stub of the same key (src/test/resources/model-stubs/) that
  * waits at {@link #STUB_TASK} until the test completes it, so a test deploys only the model it
  * tests and decides when the called work is done. The stubs' keys are excluded from the coverage.
  */
@@ -27,9 +27,9 @@ public final class ModelTestSupport {
 
   public static final ZoneId ZONE = CampaignCalendar.ZONE;
 
-  public static final String STUB_DISTRICT = "bpm/stubs/district-self-training.bpmn";
-  public static final String STUB_SCHOOL = "bpm/stubs/school-self-training.bpmn";
-  public static final String STUB_STAFF = "bpm/stubs/staff-self-training.bpmn";
+  public static final String STUB_DISTRICT = "model-stubs/district-self-training.bpmn";
+  public static final String STUB_SCHOOL = "model-stubs/school-self-training.bpmn";
+  public static final String STUB_STAFF = "model-stubs/staff-self-training.bpmn";
   /** The one user task of every stub. */
   public static final String STUB_TASK = "Task_CalledProcessAtWork";
 

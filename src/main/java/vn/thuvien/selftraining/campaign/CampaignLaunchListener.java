@@ -1,6 +1,6 @@
 package vn.thuvien.selftraining.campaign;
 
-import static vn.thuvien.selftraining.campaign.CampaignProcess.VAR_SCHOOL_YEAR;
+import static vn.thuvien.selftraining.campaign.CampaignProcess.SCHOOL_YEAR;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -33,10 +33,10 @@ public class CampaignLaunchListener implements ExecutionListener {
     CampaignStartForm form = CampaignStartForm.read(execution.getVariables());
     int units = launches.launch(form);
     execution.setProcessBusinessKey(form.schoolYear());
-    execution.setVariable(VAR_SCHOOL_YEAR, form.schoolYear());
+    SCHOOL_YEAR.set(execution, form.schoolYear());
     CampaignStartForm.variablesKeptInTheTable().forEach(execution::removeVariable);
     LOG.info("Campaign launched: business key {}, by {} ({} units, {} intermediate units, route {})",
-        form.schoolYear(), execution.getVariable("launchedBy"), units,
+        form.schoolYear(), CampaignProcess.LAUNCHED_BY.get(execution), units,
         structure.intermediates(form.schoolYear()).size(), form.route());
   }
 }

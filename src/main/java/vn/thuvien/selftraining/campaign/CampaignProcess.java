@@ -1,5 +1,8 @@
 package vn.thuvien.selftraining.campaign;
 
+import vn.thuvien.selftraining.system.ProcessVariable;
+import vn.thuvien.selftraining.training.CampaignVariables;
+
 /**
  * Key, element ids and variable names of {@code processes/self-training-campaign.bpmn}: one
  * instance per school year (business key = school year), started by a Phòng KHTC officer.
@@ -23,29 +26,43 @@ public final class CampaignProcess {
 
   // Start form (forms/start-campaign.html): the calendar fields carry the names of
   // CampaignCalendar's components, dates as yyyy-MM-dd strings.
-  public static final String VAR_SCHOOL_YEAR = "schoolYear";
-  public static final String VAR_LETTER_NUMBER = "letterNumber";
-  public static final String VAR_LETTER_DATE = "letterDate";
+  /** The start event's initiator ({@code camunda:initiator}): the officer who launched the campaign. */
+  public static final ProcessVariable<String> LAUNCHED_BY = ProcessVariable.string("launchedBy");
+  public static final ProcessVariable<String> SCHOOL_YEAR = CampaignVariables.SCHOOL_YEAR;
+  public static final String VAR_SCHOOL_YEAR = SCHOOL_YEAR.name();
+  public static final ProcessVariable<Object> LETTER_NUMBER = ProcessVariable.input("letterNumber");
+  public static final String VAR_LETTER_NUMBER = LETTER_NUMBER.name();
+  public static final ProcessVariable<Object> LETTER_DATE = ProcessVariable.input("letterDate");
+  public static final String VAR_LETTER_DATE = LETTER_DATE.name();
   /** Optional: days before each due date that reminders go out (default in application.yaml). */
-  public static final String VAR_REMINDER_DAYS_BEFORE = "reminderDaysBefore";
+  public static final ProcessVariable<Object> REMINDER_DAYS_BEFORE = ProcessVariable.input("reminderDaysBefore");
+  public static final String VAR_REMINDER_DAYS_BEFORE = REMINDER_DAYS_BEFORE.name();
   /** Start form: THROUGH_INTERMEDIATE (default) or DIRECT, see CampaignStructure.Route. */
-  public static final String VAR_REPORTING_ROUTE = "reportingRoute";
+  public static final ProcessVariable<Object> REPORTING_ROUTE = ProcessVariable.input("reportingRoute");
+  public static final String VAR_REPORTING_ROUTE = REPORTING_ROUTE.name();
   /** The optional topics, one per line. */
-  public static final String VAR_TOPICS = "topics";
+  public static final ProcessVariable<Object> TOPICS = ProcessVariable.input("topics");
+  public static final String VAR_TOPICS = TOPICS.name();
   // The calendar's dates: one field per CalendarDate, named by CalendarDate.field().
 
   // Guidance task (forms/publish-guidance.html)
-  public static final String VAR_GUIDANCE_CONTENT = "guidanceContent";
-  public static final String VAR_GUIDANCE_DOCUMENT = "guidanceDocument";
+  public static final ProcessVariable<Object> GUIDANCE_CONTENT = ProcessVariable.input("guidanceContent");
+  public static final String VAR_GUIDANCE_CONTENT = GUIDANCE_CONTENT.name();
+  public static final ProcessVariable<Object> GUIDANCE_DOCUMENT = ProcessVariable.input("guidanceDocument");
+  public static final String VAR_GUIDANCE_DOCUMENT = GUIDANCE_DOCUMENT.name();
 
   // Fan-out
-  public static final String VAR_DISTRICT_CODE = "districtCode";
-  public static final String VAR_UNIT_CODE = "unitCode";
+  public static final ProcessVariable<String> DISTRICT_CODE = CampaignVariables.DISTRICT_CODE;
+  public static final String VAR_DISTRICT_CODE = DISTRICT_CODE.name();
+  public static final ProcessVariable<String> UNIT_CODE = CampaignVariables.UNIT_CODE;
+  public static final String VAR_UNIT_CODE = UNIT_CODE.name();
 
   /** Compact JSON summary of the province result (figures only, no per-person lists). */
-  public static final String VAR_PROVINCE_SUMMARY = "provinceSummary";
+  public static final ProcessVariable<String> PROVINCE_SUMMARY = ProcessVariable.string("provinceSummary");
+  public static final String VAR_PROVINCE_SUMMARY = PROVINCE_SUMMARY.name();
   /** Phòng KHTC's note when closing the province report (forms/review-province-report.html). */
-  public static final String VAR_PROVINCE_REPORT_NOTE = "provinceReportNote";
+  public static final ProcessVariable<Object> PROVINCE_REPORT_NOTE = ProcessVariable.input("provinceReportNote");
+  public static final String VAR_PROVINCE_REPORT_NOTE = PROVINCE_REPORT_NOTE.name();
 
   private CampaignProcess() {
   }

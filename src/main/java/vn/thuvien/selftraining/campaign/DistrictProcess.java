@@ -1,5 +1,7 @@
 package vn.thuvien.selftraining.campaign;
 
+import vn.thuvien.selftraining.system.ProcessVariable;
+
 /**
  * Key, element ids and variable names of {@code processes/district-self-training.bpmn}: one
  * instance per Phòng GD&ĐT and school year, business key {@code <schoolYear>/<districtCode>}.
@@ -18,9 +20,11 @@ public final class DistrictProcess {
   public static final String END_EVENT_NOT_REPORTED = "EndEvent_DistrictNotReported";
 
   /** Compact JSON summary shown on the review form (figures and late unit codes). */
-  public static final String VAR_DISTRICT_SUMMARY = "districtSummary";
+  public static final ProcessVariable<String> DISTRICT_SUMMARY = ProcessVariable.string("districtSummary");
+  public static final String VAR_DISTRICT_SUMMARY = DISTRICT_SUMMARY.name();
   /** The officer's note sent to the Sở with the report (forms/review-district-report.html). */
-  public static final String VAR_DISTRICT_REPORT_NOTE = "districtReportNote";
+  public static final ProcessVariable<Object> DISTRICT_REPORT_NOTE = ProcessVariable.input("districtReportNote");
+  public static final String VAR_DISTRICT_REPORT_NOTE = DISTRICT_REPORT_NOTE.name();
 
   private DistrictProcess() {
   }

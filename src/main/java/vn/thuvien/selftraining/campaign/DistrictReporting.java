@@ -1,7 +1,7 @@
 package vn.thuvien.selftraining.campaign;
 
-import static vn.thuvien.selftraining.campaign.CampaignProcess.VAR_DISTRICT_CODE;
-import static vn.thuvien.selftraining.campaign.CampaignProcess.VAR_SCHOOL_YEAR;
+import static vn.thuvien.selftraining.campaign.CampaignProcess.DISTRICT_CODE;
+import static vn.thuvien.selftraining.campaign.CampaignProcess.SCHOOL_YEAR;
 
 import java.time.Clock;
 import java.util.Date;
@@ -38,8 +38,8 @@ public class DistrictReporting {
   JavaDelegate aggregateDistrict(CampaignFigures figures, Summaries summaries, CampaignStructure structure,
       UnitReports reports) {
     return execution -> {
-      String schoolYear = (String) execution.getVariable(VAR_SCHOOL_YEAR);
-      String districtCode = (String) execution.getVariable(VAR_DISTRICT_CODE);
+      String schoolYear = SCHOOL_YEAR.get(execution);
+      String districtCode = DISTRICT_CODE.get(execution);
       List<String> schools = structure.unitCodesOf(schoolYear, districtCode);
       List<String> late = reports.notReported(schoolYear, schools);
       Map<String, Object> summary = new LinkedHashMap<>();
@@ -55,19 +55,19 @@ public class DistrictReporting {
           .map(code -> Map.of("code", code, "name", structure.name(schoolYear, code)))
           .toList());
       summary.putAll(summaries.of(figures.ofDistrict(schoolYear, districtCode)));
-      execution.setVariable(DistrictProcess.VAR_DISTRICT_SUMMARY, summaries.toJson(summary));
+      DistrictProcess.DISTRICT_SUMMARY.set(execution, summaries.toJson(summary));
     };
   }
 
   @Bean
   TaskListener districtReportSent(UnitReports reports, Clock clock) {
     return task -> {
-      String schoolYear = (String) task.getVariable(VAR_SCHOOL_YEAR);
-      String districtCode = (String) task.getVariable(VAR_DISTRICT_CODE);
+      String schoolYear = SCHOOL_YEAR.get(task);
+      String districtCode = DISTRICT_CODE.get(task);
       String user = TaskActors.completedBy(task);
       reports.reported(schoolYear, districtCode, UnitReports.Level.DISTRICT, task.getDueDate(),
           Date.from(clock.instant()), user, TaskInputRules.text(task, DistrictProcess.VAR_DISTRICT_REPORT_NOTE),
-          (String) task.getVariable(DistrictProcess.VAR_DISTRICT_SUMMARY));
+          DistrictProcess.DISTRICT_SUMMARY.get(task));
       LOG.info("District report sent: {}/{} by {}", schoolYear, districtCode, user);
     };
   }
@@ -75,11 +75,11 @@ public class DistrictReporting {
   @Bean
   JavaDelegate districtNotReported(UnitReports reports, CampaignCalendars calendars) {
     return execution -> {
-      String schoolYear = (String) execution.getVariable(VAR_SCHOOL_YEAR);
-      String districtCode = (String) execution.getVariable(VAR_DISTRICT_CODE);
+      String schoolYear = SCHOOL_YEAR.get(execution);
+      String districtCode = DISTRICT_CODE.get(execution);
       reports.notReported(schoolYear, districtCode, UnitReports.Level.DISTRICT,
           calendars.forScope(execution).endOf(CalendarDate.DISTRICT_REPORT_DUE),
-          (String) execution.getVariable(DistrictProcess.VAR_DISTRICT_SUMMARY));
+          DistrictProcess.DISTRICT_SUMMARY.get(execution));
       LOG.info("District {}/{} did not report by the province deadline", schoolYear, districtCode);
     };
   }

@@ -1,7 +1,7 @@
 package vn.thuvien.selftraining.campaign;
 
-import static vn.thuvien.selftraining.training.StaffSelfTrainingProcess.VAR_SCHOOL_YEAR;
-import static vn.thuvien.selftraining.training.StaffSelfTrainingProcess.VAR_UNIT_CODE;
+import static vn.thuvien.selftraining.training.StaffSelfTrainingProcess.SCHOOL_YEAR;
+import static vn.thuvien.selftraining.training.StaffSelfTrainingProcess.UNIT_CODE;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -26,9 +26,9 @@ public class ParticipantsConfirmedListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String schoolYear = (String) task.getVariable(VAR_SCHOOL_YEAR);
-    String unitCode = (String) task.getVariable(VAR_UNIT_CODE);
-    ParticipantList confirmed = ParticipantList.read(task.getVariable(SchoolProcess.VAR_PARTICIPANT_IDS), unitCode,
+    String schoolYear = SCHOOL_YEAR.get(task);
+    String unitCode = UNIT_CODE.get(task);
+    ParticipantList confirmed = ParticipantList.read(SchoolProcess.PARTICIPANT_IDS.get(task), unitCode,
         enrolment.eligible(unitCode));
     int before = enrolment.apply(schoolYear, unitCode, confirmed);
     LOG.info("Participants of {}/{} confirmed: {} (were {})", schoolYear, unitCode, confirmed.personIds().size(),

@@ -1,6 +1,6 @@
 package vn.thuvien.selftraining.campaign;
 
-import static vn.thuvien.selftraining.campaign.CampaignProcess.VAR_SCHOOL_YEAR;
+import static vn.thuvien.selftraining.campaign.CampaignProcess.SCHOOL_YEAR;
 
 import java.time.Clock;
 import java.util.Date;
@@ -37,9 +37,9 @@ public class ProvinceReporting {
   @Bean
   TaskListener guidancePublished(ReportGuidance guidance, ReportFileValidator files) {
     return task -> {
-      String content = GuidanceForm.read(task.getVariable(CampaignProcess.VAR_GUIDANCE_CONTENT)).content();
-      files.checkOptional(task.getVariableTyped(CampaignProcess.VAR_GUIDANCE_DOCUMENT));
-      String schoolYear = (String) task.getVariable(VAR_SCHOOL_YEAR);
+      String content = GuidanceForm.read(CampaignProcess.GUIDANCE_CONTENT.get(task)).content();
+      files.checkOptional(CampaignProcess.GUIDANCE_DOCUMENT.typed(task));
+      String schoolYear = SCHOOL_YEAR.get(task);
       String user = TaskActors.completedBy(task);
       // Releasing the participants is the process's doing: the officer need not own their instances.
       int released = AsTheProcess.call(task.getProcessEngineServices().getIdentityService(),
@@ -52,7 +52,7 @@ public class ProvinceReporting {
   JavaDelegate consolidateProvince(CampaignFigures figures, Summaries summaries, CampaignStructure structure,
       UnitReports reports) {
     return execution -> {
-      String schoolYear = (String) execution.getVariable(VAR_SCHOOL_YEAR);
+      String schoolYear = SCHOOL_YEAR.get(execution);
       List<String> districts = structure.reportingIntermediateCodes(schoolYear);
       List<String> directUnits = structure.directUnitCodes(schoolYear);
       List<String> districtsLate = reports.notReported(schoolYear, districts);
@@ -68,7 +68,7 @@ public class ProvinceReporting {
       summaries.putUnits(summary, "districtsNotReported", names(structure, schoolYear, districtsLate));
       summaries.putUnits(summary, "directUnitsNotReported", names(structure, schoolYear, directLate));
       summary.putAll(summaries.of(figures.ofProvince(schoolYear)));
-      execution.setVariable(CampaignProcess.VAR_PROVINCE_SUMMARY, summaries.toJson(summary));
+      CampaignProcess.PROVINCE_SUMMARY.set(execution, summaries.toJson(summary));
       LOG.info("Campaign {} consolidated: {} districts reported of {}, {} direct units of {}", schoolYear,
           districts.size() - districtsLate.size(), districts.size(), directUnits.size() - directLate.size(),
           directUnits.size());
@@ -79,12 +79,12 @@ public class ProvinceReporting {
   @Bean
   TaskListener provinceReportConfirmed(UnitReports reports, CampaignStructure structure, Clock clock) {
     return task -> {
-      String schoolYear = (String) task.getVariable(VAR_SCHOOL_YEAR);
+      String schoolYear = SCHOOL_YEAR.get(task);
       String user = TaskActors.completedBy(task);
       reports.reported(schoolYear, structure.departmentCode(schoolYear).orElse(DEPARTMENT_FALLBACK), UnitReports.Level.PROVINCE,
           task.getDueDate(), Date.from(clock.instant()), user,
           TaskInputRules.text(task, CampaignProcess.VAR_PROVINCE_REPORT_NOTE),
-          (String) task.getVariable(CampaignProcess.VAR_PROVINCE_SUMMARY));
+          CampaignProcess.PROVINCE_SUMMARY.get(task));
       LOG.info("Province report {} confirmed by {}", schoolYear, user);
     };
   }
@@ -93,9 +93,9 @@ public class ProvinceReporting {
   @Bean
   JavaDelegate provinceReportNotReviewed(UnitReports reports, CampaignStructure structure) {
     return execution -> {
-      String schoolYear = (String) execution.getVariable(VAR_SCHOOL_YEAR);
+      String schoolYear = SCHOOL_YEAR.get(execution);
       reports.notReported(schoolYear, structure.departmentCode(schoolYear).orElse(DEPARTMENT_FALLBACK),
-          UnitReports.Level.PROVINCE, null, (String) execution.getVariable(CampaignProcess.VAR_PROVINCE_SUMMARY));
+          UnitReports.Level.PROVINCE, null, CampaignProcess.PROVINCE_SUMMARY.get(execution));
       LOG.warn("Province report {} was not reviewed within 30 days; the campaign ends without it", schoolYear);
     };
   }

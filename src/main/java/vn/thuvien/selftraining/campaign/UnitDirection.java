@@ -70,10 +70,10 @@ public class UnitDirection implements ExecutionListener {
       entry.put("role", directory.participantRoleLabel(person, unitCode(execution)));
       people.add(entry);
     }
-    execution.setVariable(SchoolProcess.VAR_CANDIDATE_PARTICIPANTS, json.writeValueAsString(people));
+    SchoolProcess.CANDIDATE_PARTICIPANTS.set(execution, json.writeValueAsString(people));
   }
 
   private static String unitCode(VariableScope scope) {
-    return (String) scope.getVariable(CampaignProcess.VAR_UNIT_CODE);
+    return CampaignProcess.UNIT_CODE.get(scope);
   }
 }

@@ -1,7 +1,7 @@
 package vn.thuvien.selftraining.campaign;
 
-import static vn.thuvien.selftraining.campaign.CampaignProcess.VAR_SCHOOL_YEAR;
-import static vn.thuvien.selftraining.campaign.CampaignProcess.VAR_UNIT_CODE;
+import static vn.thuvien.selftraining.campaign.CampaignProcess.SCHOOL_YEAR;
+import static vn.thuvien.selftraining.campaign.CampaignProcess.UNIT_CODE;
 
 import java.time.Clock;
 import java.util.Date;
@@ -37,23 +37,23 @@ public class UnitReporting {
   @Bean
   JavaDelegate summariseUnit(CampaignFigures figures, Summaries summaries, Directory directory) {
     return execution -> {
-      String unitCode = (String) execution.getVariable(VAR_UNIT_CODE);
+      String unitCode = UNIT_CODE.get(execution);
       Map<String, Object> summary = new LinkedHashMap<>();
       summary.put("unitCode", unitCode);
       summary.put("unitName", directory.unit(unitCode).map(u -> u.name()).orElse(unitCode));
-      summary.putAll(summaries.of(figures.ofUnit((String) execution.getVariable(VAR_SCHOOL_YEAR), unitCode)));
-      execution.setVariable(SchoolProcess.VAR_UNIT_SUMMARY, summaries.toJson(summary));
+      summary.putAll(summaries.of(figures.ofUnit(SCHOOL_YEAR.get(execution), unitCode)));
+      SchoolProcess.UNIT_SUMMARY.set(execution, summaries.toJson(summary));
     };
   }
 
   @Bean
   TaskListener unitReportSent(UnitReports reports, Clock clock) {
     return task -> {
-      String schoolYear = (String) task.getVariable(VAR_SCHOOL_YEAR);
-      String unitCode = (String) task.getVariable(VAR_UNIT_CODE);
+      String schoolYear = SCHOOL_YEAR.get(task);
+      String unitCode = UNIT_CODE.get(task);
       reports.reported(schoolYear, unitCode, UnitReports.Level.UNIT, task.getDueDate(), Date.from(clock.instant()),
           TaskActors.completedBy(task), TaskInputRules.text(task, SchoolProcess.VAR_UNIT_REPORT_NOTE),
-          (String) task.getVariable(SchoolProcess.VAR_UNIT_SUMMARY));
+          SchoolProcess.UNIT_SUMMARY.get(task));
       LOG.info("Unit report sent: {}/{} by {}", schoolYear, unitCode, TaskActors.completedBy(task));
     };
   }
@@ -61,10 +61,10 @@ public class UnitReporting {
   @Bean
   JavaDelegate unitNotReported(UnitReports reports, CampaignCalendars calendars) {
     return execution -> {
-      String schoolYear = (String) execution.getVariable(VAR_SCHOOL_YEAR);
-      String unitCode = (String) execution.getVariable(VAR_UNIT_CODE);
+      String schoolYear = SCHOOL_YEAR.get(execution);
+      String unitCode = UNIT_CODE.get(execution);
       reports.notReported(schoolYear, unitCode, UnitReports.Level.UNIT, calendars.forScope(execution).endOf(CalendarDate.UNIT_REPORT_DUE),
-          (String) execution.getVariable(SchoolProcess.VAR_UNIT_SUMMARY));
+          SchoolProcess.UNIT_SUMMARY.get(execution));
       LOG.info("Unit {}/{} did not report by the district cut-off", schoolYear, unitCode);
     };
   }

@@ -75,18 +75,18 @@ public class ConcernSteps {
   @Bean
   ExecutionListener concernRaised(CampaignRepository campaigns, ReportFileValidator files) {
     return execution -> {
-      ConcernForm form = ConcernForm.read(execution.getVariable(VAR_SUBJECT), execution.getVariable(VAR_DESCRIPTION),
-          execution.getVariable(VAR_SCHOOL_YEAR), campaigns::exists);
+      ConcernForm form = ConcernForm.read(SUBJECT.get(execution), DESCRIPTION.get(execution),
+          SCHOOL_YEAR.raw(execution), campaigns::exists);
       List<String> problems = new ArrayList<>(form.problems());
       String attachmentName = null;
       try {
-        ReportFileValidator.CheckedFile file = files.checkOptional(execution.getVariableTyped(VAR_ATTACHMENT));
+        ReportFileValidator.CheckedFile file = files.checkOptional(ATTACHMENT.typed(execution));
         if (file == null) {
           // Tasklist sends an empty file when none was chosen: no attachment
-          execution.removeVariable(VAR_ATTACHMENT);
+          ATTACHMENT.remove(execution);
         } else {
           // served with the type found in the content, never the one the browser declared
-          execution.setVariable(VAR_ATTACHMENT,
+          ATTACHMENT.setTyped(execution,
               Variables.fileValue(file.fileName()).file(file.content()).mimeType(file.mimeType()).create());
           attachmentName = file.fileName();
         }
@@ -96,13 +96,13 @@ public class ConcernSteps {
       if (!problems.isEmpty()) {
         throw new InvalidInputException(problems);
       }
-      String raisedBy = (String) execution.getVariable(VAR_RAISED_BY);
+      String raisedBy = RAISED_BY.get(execution);
       Raiser raiser = routing.raiser(raisedBy);
       Route route = routing.first(raiser);
       long id = concerns.create(execution.getProcessInstanceId(), form.schoolYear(), form.subject(),
           form.description(), attachmentName, raiser, route, clock.instant());
-      execution.setVariable(VAR_CONCERN_ID, id);
-      execution.setVariable(VAR_SUBJECT, form.subject());
+      CONCERN_ID.set(execution, id);
+      SUBJECT.set(execution, form.subject());
       route(execution, route);
       ScopeAccess.grantRead(execution, routing.chainGroups(raiser.role(), raiser.unitCode(), raiser.districtCode()),
           List.of(raisedBy));
@@ -113,12 +113,12 @@ public class ConcernSteps {
   @Bean
   TaskListener concernDecided() {
     return task -> {
-      Object decision = task.getVariable(VAR_DECISION);
+      Object decision = DECISION.get(task);
       List<String> problems = new ArrayList<>();
       if (DECISION_ANSWER.equals(decision)) {
         TaskInputRules.requireText(problems, task, VAR_ANSWER, "Nội dung trả lời");
       } else if (DECISION_FORWARD.equals(decision)) {
-        if (ConcernLevel.DEPARTMENT.name().equals(task.getVariable(VAR_RECEIVER_LEVEL))) {
+        if (ConcernLevel.DEPARTMENT.name().equals(RECEIVER_LEVEL.get(task))) {
           problems.add("Phòng KHTC là cấp cao nhất: không chuyển phản ánh lên được nữa, vui lòng trả lời.");
         }
         TaskInputRules.requireText(problems, task, VAR_FORWARD_NOTE, "Ghi chú khi chuyển lên cấp trên");
@@ -128,7 +128,7 @@ public class ConcernSteps {
       if (!problems.isEmpty()) {
         throw new InvalidInputException(problems);
       }
-      task.setVariable(VAR_DECIDED_BY, TaskActors.completedBy(task));
+      DECIDED_BY.set(task, TaskActors.completedBy(task));
     };
   }
 
@@ -136,12 +136,12 @@ public class ConcernSteps {
   JavaDelegate forwardConcern() {
     return execution -> {
       Concern concern = concern(execution);
-      String by = (String) execution.getVariable(VAR_DECIDED_BY);
+      String by = DECIDED_BY.get(execution);
       Route next = above(concern);
       concerns.forwarded(concern.id(), EntryKind.FORWARDED, next, clock.instant(), by, directory.personName(by),
           concern.currentLabel(), TaskInputRules.text(execution, VAR_FORWARD_NOTE));
-      execution.removeVariable(VAR_FORWARD_NOTE);
-      execution.removeVariable(VAR_DECISION);
+      FORWARD_NOTE.remove(execution);
+      DECISION.remove(execution);
       route(execution, next);
       LOG.info("Concern {} forwarded by {} from {} to {}", concern.id(), by, concern.currentGroup(), next.group());
     };
@@ -182,7 +182,7 @@ public class ConcernSteps {
   JavaDelegate answerConcern() {
     return execution -> {
       Concern concern = concern(execution);
-      String by = (String) execution.getVariable(VAR_DECIDED_BY);
+      String by = DECIDED_BY.get(execution);
       String answer = TaskInputRules.text(execution, VAR_ANSWER);
       concerns.answered(concern.id(), clock.instant(), by, directory.personName(by), concern.currentLabel(), answer);
       String signed = answer + "\n— " + directory.personName(by) + ", " + concern.currentLabel();
@@ -194,9 +194,9 @@ public class ConcernSteps {
 
   /** The receiving level changes: the task's candidates, its label, and a notice to its people. */
   private void route(DelegateExecution execution, Route route) {
-    execution.setVariable(VAR_RECEIVER_GROUP, route.group());
-    execution.setVariable(VAR_RECEIVER_LEVEL, route.level().name());
-    execution.setVariable(VAR_RECEIVER_LABEL, route.label());
+    RECEIVER_GROUP.set(execution, route.group());
+    RECEIVER_LEVEL.set(execution, route.level().name());
+    RECEIVER_LABEL.set(execution, route.label());
     Concern concern = concern(execution);
     notify(execution, concern, routing.members(route.level(), concern.unitCode(), concern.districtCode()),
         NoticeKind.CONCERN_RECEIVED, deadlines.answerDueAt(), concern.description());
@@ -208,7 +208,7 @@ public class ConcernSteps {
   }
 
   private Concern concern(DelegateExecution execution) {
-    long id = ((Number) execution.getVariable(VAR_CONCERN_ID)).longValue();
+    long id = CONCERN_ID.get(execution).longValue();
     return concerns.find(id).orElseThrow(() -> new IllegalStateException("Concern " + id + " not found"));
   }
 

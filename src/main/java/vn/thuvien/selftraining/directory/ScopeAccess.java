@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import vn.thuvien.selftraining.system.AsTheProcess;
 import vn.thuvien.selftraining.system.Groups;
+import vn.thuvien.selftraining.training.CampaignVariables;
 
 /**
  * Bean {@code scopeAccess}, start listener of every process: lets the managers of the instance's
@@ -34,12 +35,12 @@ public class ScopeAccess implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) throws Exception {
     Set<String> groups = new LinkedHashSet<>();
-    Object unitCode = execution.getVariable("unitCode");
-    Object districtCode = execution.getVariable("districtCode");
+    Object unitCode = CampaignVariables.UNIT_CODE.get(execution);
+    Object districtCode = CampaignVariables.DISTRICT_CODE.get(execution);
     if (unitCode instanceof String unit) {
       groups.add(Groups.principalsOf(unit));
       // the intermediate unit above it when the campaign was launched, whichever way it reports
-      String district = structure.districtOf((String) execution.getVariable("schoolYear"), unit);
+      String district = structure.districtOf(CampaignVariables.SCHOOL_YEAR.get(execution), unit);
       if (district != null) {
         groups.add(Groups.districtOfficersOf(district));
       }

@@ -15,17 +15,18 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import vn.thuvien.selftraining.training.CampaignCalendar;
-import vn.thuvien.selftraining.training.CampaignCalendars;
 import vn.thuvien.selftraining.directory.CampaignStructure;
-import vn.thuvien.selftraining.directory.Directory;
 import vn.thuvien.selftraining.directory.Directory.Person;
-import vn.thuvien.selftraining.reminder.ReminderStep.Audience;
-import vn.thuvien.selftraining.training.Phase;
-import vn.thuvien.selftraining.training.StaffSelfTrainingProcess;
+import vn.thuvien.selftraining.directory.Directory;
 import vn.thuvien.selftraining.mail.Notice;
 import vn.thuvien.selftraining.mail.NoticeKind;
 import vn.thuvien.selftraining.mail.Outbox;
+import vn.thuvien.selftraining.reminder.ReminderStep.Audience;
+import vn.thuvien.selftraining.training.CampaignCalendar;
+import vn.thuvien.selftraining.training.CampaignCalendars;
+import vn.thuvien.selftraining.training.CampaignVariables;
+import vn.thuvien.selftraining.training.Phase;
+import vn.thuvien.selftraining.training.StaffSelfTrainingProcess;
 
 /**
  * The ladder's delegates; each records notices in the outbox, in the transaction of the timer
@@ -63,10 +64,10 @@ public class ReminderNotices {
     return task -> {
       ReminderStep step = ReminderLadder.ofUserTask(task.getTaskDefinitionKey());
       if (Phase.REPORT_SUBMISSION.taskId().equals(task.getTaskDefinitionKey())
-          && Boolean.FALSE.equals(task.getVariable(StaffSelfTrainingProcess.VAR_REPORT_ACCEPTED))) {
+          && Boolean.FALSE.equals(StaffSelfTrainingProcess.REPORT_ACCEPTED.get(task))) {
         // one notice per return, whatever else was said about this task today
         notify(task.getExecution(), step, Audience.PARTICIPANT, NoticeKind.REPORT_RETURNED, task.getDueDate(), null,
-            (String) task.getVariable(StaffSelfTrainingProcess.VAR_RETURN_REASON), task.getId());
+            (String) StaffSelfTrainingProcess.RETURN_REASON.get(task), task.getId());
         return;
       }
       notify(task.getExecution(), step, Audience.PARTICIPANT, NoticeKind.PHASE_OPENED, task.getDueDate(), null);
@@ -119,7 +120,7 @@ public class ReminderNotices {
 
   private void notify(DelegateExecution execution, ReminderStep step, Audience audience, NoticeKind kind, Date due,
       String aboutPerson, String detail, String occurrence) {
-    String schoolYear = (String) execution.getVariable("schoolYear");
+    String schoolYear = CampaignVariables.SCHOOL_YEAR.get(execution);
     Date now = Date.from(clock.instant());
     LocalDate day = LocalDate.ofInstant(clock.instant(), CampaignCalendar.ZONE);
     String unitName = unitName(execution);
@@ -131,9 +132,9 @@ public class ReminderNotices {
   }
 
   private List<Person> recipients(VariableScope scope, Audience audience) {
-    String unitCode = (String) scope.getVariable("unitCode");
+    String unitCode = CampaignVariables.UNIT_CODE.get(scope);
     return switch (audience) {
-      case PARTICIPANT -> directory.person((String) scope.getVariable("personId")).stream().toList();
+      case PARTICIPANT -> directory.person(StaffSelfTrainingProcess.PERSON_ID.get(scope)).stream().toList();
       case PRINCIPALS -> directory.principalsOf(unitCode);
       case DISTRICT_OFFICERS -> directory.districtOfficersOf(districtOf(scope));
       case DEPARTMENT_OFFICERS -> directory.departmentOfficers();
@@ -153,24 +154,24 @@ public class ReminderNotices {
   /** Who is late, as the level above reads it: the participant, or the unit or Phòng itself. */
   private String lateParty(VariableScope scope, Audience audience) {
     return switch (audience) {
-      case PARTICIPANT -> (String) scope.getVariable("personName");
+      case PARTICIPANT -> StaffSelfTrainingProcess.PERSON_NAME.get(scope);
       default -> unitName(scope);
     };
   }
 
   /** The intermediate unit the scope reports to in its campaign, or null when it reports to the Sở. */
   private String districtOf(VariableScope scope) {
-    Object district = scope.getVariable("districtCode");
+    Object district = CampaignVariables.DISTRICT_CODE.get(scope);
     if (district instanceof String code) {
       return code;
     }
-    Object unit = scope.getVariable("unitCode");
-    return unit instanceof String code ? structure.reportsTo((String) scope.getVariable("schoolYear"), code) : null;
+    Object unit = CampaignVariables.UNIT_CODE.get(scope);
+    return unit instanceof String code ? structure.reportsTo(CampaignVariables.SCHOOL_YEAR.get(scope), code) : null;
   }
 
   private String unitName(VariableScope scope) {
-    Object unit = scope.getVariable("unitCode");
-    Object district = scope.getVariable("districtCode");
+    Object unit = CampaignVariables.UNIT_CODE.get(scope);
+    Object district = CampaignVariables.DISTRICT_CODE.get(scope);
     String code = unit instanceof String u ? u : district instanceof String d ? d : null;
     return code == null ? null : directory.unitName(code);
   }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import vn.thuvien.selftraining.training.CampaignCalendar;
 import vn.thuvien.selftraining.training.CampaignCalendars;
 import vn.thuvien.selftraining.training.CampaignRepository;
+import vn.thuvien.selftraining.training.CampaignVariables;
 
 /**
  * Bean {@code reminders}: when the ladder's timers fire, read by the models' boundary events,
@@ -44,7 +45,7 @@ public class ReminderSchedule {
   /** Some days before the due date; at once when the task opens later than that. */
   public Date dueSoonAt(VariableScope scope, String taskDefinitionKey) {
     Date due = dueAt(scope, taskDefinitionKey);
-    int daysBefore = daysBefore((String) scope.getVariable("schoolYear"));
+    int daysBefore = daysBefore(CampaignVariables.SCHOOL_YEAR.get(scope));
     Date soon = Date.from(due.toInstant().minus(Duration.ofDays(daysBefore)));
     Date now = Date.from(clock.instant());
     return soon.before(now) ? now : soon;

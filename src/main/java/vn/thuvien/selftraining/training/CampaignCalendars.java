@@ -30,7 +30,7 @@ public class CampaignCalendars {
   }
 
   public CampaignCalendar forScope(VariableScope scope) {
-    return forSchoolYear((String) scope.getVariable(StaffSelfTrainingProcess.VAR_SCHOOL_YEAR));
+    return forSchoolYear(StaffSelfTrainingProcess.SCHOOL_YEAR.get(scope));
   }
 
   /** When the phase opens; a phase already open makes its timer fire at once. */

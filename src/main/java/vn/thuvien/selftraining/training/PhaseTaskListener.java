@@ -65,34 +65,34 @@ public class PhaseTaskListener implements TaskListener {
       case REPORT_SUBMISSION -> storeReport(task, instanceId, now);
       case EVALUATION -> recordEvaluation(task, instanceId, now);
     }
-    if (phase != Phase.EVALUATION || Boolean.TRUE.equals(task.getVariable(VAR_REPORT_ACCEPTED))) {
+    if (phase != Phase.EVALUATION || Boolean.TRUE.equals(REPORT_ACCEPTED.get(task))) {
       records.phaseCompleted(instanceId, phase, task.getDueDate(), now);
     }
   }
 
   private void storeReport(DelegateTask task, String instanceId, Date now) {
-    Object value = task.getVariableTyped(VAR_REPORT_FILE);
+    Object value = REPORT_FILE.typed(task);
     if (!(value instanceof FileValue file) || file.getValue() == null) {
       throw new InvalidInputException("Chưa chọn tệp bài thu hoạch (trường \"Tệp bài thu hoạch\").");
     }
     byte[] content = readAll(file);
     String mimeType = fileValidator.check(file.getFilename(), content);
     // downloads are served with the type found in the content, never the one the browser declared
-    task.setVariable(VAR_REPORT_FILE, Variables.fileValue(file.getFilename()).file(content).mimeType(mimeType).create());
+    REPORT_FILE.setTyped(task, Variables.fileValue(file.getFilename()).file(content).mimeType(mimeType).create());
     long fileId = reportFiles.store(records.idOf(instanceId), file.getFilename(), mimeType, content, now);
     records.reportSubmitted(instanceId, fileId);
-    task.setVariable(VAR_REPORT_FILE_ID, fileId);
+    REPORT_FILE_ID.set(task, fileId);
     LOG.info("Report submitted: instance {}, file {} ({} bytes)", instanceId, fileId, content.length);
   }
 
   private void recordEvaluation(DelegateTask task, String instanceId, Date now) {
-    boolean accepted = (Boolean) task.getVariable(VAR_REPORT_ACCEPTED);
+    boolean accepted = (Boolean) REPORT_ACCEPTED.get(task);
     if (!accepted) {
       records.reportReturned(instanceId, TaskInputRules.text(task, VAR_RETURN_REASON), TaskActors.completedBy(task),
           now);
       return;
     }
-    BigDecimal score = BigDecimal.valueOf(((Number) task.getVariable(VAR_SCORE)).doubleValue());
+    BigDecimal score = BigDecimal.valueOf(((Number) SCORE.get(task)).doubleValue());
     records.evaluated(instanceId, score, null, TaskInputRules.text(task, VAR_EVALUATION_COMMENT),
         TaskActors.completedBy(task), now);
   }

@@ -29,8 +29,8 @@ public class RecordResultDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String instanceId = execution.getProcessInstanceId();
     var record = records.find(instanceId).orElseThrow();
-    BigDecimal score = BigDecimal.valueOf(((Number) execution.getVariable(VAR_SCORE)).doubleValue());
-    records.evaluated(instanceId, score, (String) execution.getVariable(VAR_CLASSIFICATION),
+    BigDecimal score = BigDecimal.valueOf(((Number) SCORE.get(execution)).doubleValue());
+    records.evaluated(instanceId, score, CLASSIFICATION.get(execution),
         record.evaluationComment(), record.evaluatedBy(), Date.from(clock.instant()));
     records.close(instanceId, ParticipantStatus.EVALUATED, Date.from(clock.instant()));
   }

@@ -1,5 +1,7 @@
 package vn.thuvien.selftraining.training;
 
+import vn.thuvien.selftraining.system.ProcessVariable;
+
 /**
  * Key, element ids and variable names of {@code processes/staff-self-training.bpmn}: one instance
  * per participant and school year. Delegates and tests use these, never string literals.
@@ -44,32 +46,54 @@ public final class StaffSelfTrainingProcess {
   public static final String DECISION_CLASSIFICATION = "ReportClassification";
 
   // Variables set by the caller
-  public static final String VAR_SCHOOL_YEAR = "schoolYear";
-  public static final String VAR_UNIT_CODE = "unitCode";
-  public static final String VAR_PERSON_ID = "personId";
-  public static final String VAR_PERSON_NAME = "personName";
+  public static final ProcessVariable<String> SCHOOL_YEAR = CampaignVariables.SCHOOL_YEAR;
+  public static final String VAR_SCHOOL_YEAR = SCHOOL_YEAR.name();
+  public static final ProcessVariable<String> UNIT_CODE = CampaignVariables.UNIT_CODE;
+  public static final String VAR_UNIT_CODE = UNIT_CODE.name();
+  public static final ProcessVariable<String> PERSON_ID = ProcessVariable.string("personId");
+  public static final String VAR_PERSON_ID = PERSON_ID.name();
+  public static final ProcessVariable<String> PERSON_NAME = ProcessVariable.string("personName");
+  public static final String VAR_PERSON_NAME = PERSON_NAME.name();
 
   // Variables filled by the participant's forms
-  public static final String VAR_PLAN_MATERIALS = "planMaterials";
-  public static final String VAR_PLAN_SCHEDULE = "planSchedule";
-  public static final String VAR_PLAN_METHOD = "planMethod";
-  public static final String VAR_COMMON_PART_NOTES = "commonPartNotes";
-  public static final String VAR_COMMON_PART_DONE = "commonPartDone";
-  public static final String VAR_TOPIC = "topic";
-  public static final String VAR_TOPIC_CHOICES = "topicChoices";
-  public static final String VAR_OPTIONAL_PART_NOTES = "optionalPartNotes";
-  public static final String VAR_OPTIONAL_PART_DONE = "optionalPartDone";
-  public static final String VAR_REPORT_TITLE = "reportTitle";
-  public static final String VAR_REPORT_WRITTEN = "reportWritten";
-  public static final String VAR_REPORT_FILE = "reportFile";
-  public static final String VAR_REPORT_FILE_ID = "reportFileId";
+  public static final ProcessVariable<Object> PLAN_MATERIALS = ProcessVariable.input("planMaterials");
+  public static final String VAR_PLAN_MATERIALS = PLAN_MATERIALS.name();
+  public static final ProcessVariable<Object> PLAN_SCHEDULE = ProcessVariable.input("planSchedule");
+  public static final String VAR_PLAN_SCHEDULE = PLAN_SCHEDULE.name();
+  public static final ProcessVariable<Object> PLAN_METHOD = ProcessVariable.input("planMethod");
+  public static final String VAR_PLAN_METHOD = PLAN_METHOD.name();
+  public static final ProcessVariable<Object> COMMON_PART_NOTES = ProcessVariable.input("commonPartNotes");
+  public static final String VAR_COMMON_PART_NOTES = COMMON_PART_NOTES.name();
+  public static final ProcessVariable<Object> COMMON_PART_DONE = ProcessVariable.input("commonPartDone");
+  public static final String VAR_COMMON_PART_DONE = COMMON_PART_DONE.name();
+  public static final ProcessVariable<Object> TOPIC = ProcessVariable.input("topic");
+  public static final String VAR_TOPIC = TOPIC.name();
+  public static final ProcessVariable<String> TOPIC_CHOICES = ProcessVariable.string("topicChoices");
+  public static final String VAR_TOPIC_CHOICES = TOPIC_CHOICES.name();
+  public static final ProcessVariable<Object> OPTIONAL_PART_NOTES = ProcessVariable.input("optionalPartNotes");
+  public static final String VAR_OPTIONAL_PART_NOTES = OPTIONAL_PART_NOTES.name();
+  public static final ProcessVariable<Object> OPTIONAL_PART_DONE = ProcessVariable.input("optionalPartDone");
+  public static final String VAR_OPTIONAL_PART_DONE = OPTIONAL_PART_DONE.name();
+  public static final ProcessVariable<Object> REPORT_TITLE = ProcessVariable.input("reportTitle");
+  public static final String VAR_REPORT_TITLE = REPORT_TITLE.name();
+  public static final ProcessVariable<Object> REPORT_WRITTEN = ProcessVariable.input("reportWritten");
+  public static final String VAR_REPORT_WRITTEN = REPORT_WRITTEN.name();
+  public static final ProcessVariable<Object> REPORT_FILE = ProcessVariable.input("reportFile");
+  public static final String VAR_REPORT_FILE = REPORT_FILE.name();
+  public static final ProcessVariable<Object> REPORT_FILE_ID = ProcessVariable.input("reportFileId");
+  public static final String VAR_REPORT_FILE_ID = REPORT_FILE_ID.name();
 
   // Variables filled by the principal's evaluation form and the decision
-  public static final String VAR_REPORT_ACCEPTED = "reportAccepted";
-  public static final String VAR_SCORE = "score";
-  public static final String VAR_EVALUATION_COMMENT = "evaluationComment";
-  public static final String VAR_RETURN_REASON = "returnReason";
-  public static final String VAR_CLASSIFICATION = "classification";
+  public static final ProcessVariable<Object> REPORT_ACCEPTED = ProcessVariable.input("reportAccepted");
+  public static final String VAR_REPORT_ACCEPTED = REPORT_ACCEPTED.name();
+  public static final ProcessVariable<Object> SCORE = ProcessVariable.input("score");
+  public static final String VAR_SCORE = SCORE.name();
+  public static final ProcessVariable<Object> EVALUATION_COMMENT = ProcessVariable.input("evaluationComment");
+  public static final String VAR_EVALUATION_COMMENT = EVALUATION_COMMENT.name();
+  public static final ProcessVariable<Object> RETURN_REASON = ProcessVariable.input("returnReason");
+  public static final String VAR_RETURN_REASON = RETURN_REASON.name();
+  public static final ProcessVariable<String> CLASSIFICATION = ProcessVariable.string("classification");
+  public static final String VAR_CLASSIFICATION = CLASSIFICATION.name();
 
   private StaffSelfTrainingProcess() {
   }

@@ -60,13 +60,13 @@ public final class TaskInputRules {
   }
 
   private static void checkEvaluation(List<String> problems, VariableScope values) {
-    Object accepted = values.getVariable(VAR_REPORT_ACCEPTED);
+    Object accepted = REPORT_ACCEPTED.get(values);
     if (!(accepted instanceof Boolean)) {
       problems.add("Vui lòng chọn \"Kết quả\": chấp nhận bài thu hoạch hoặc trả lại để chỉnh sửa.");
       return;
     }
     if ((Boolean) accepted) {
-      Object score = values.getVariable(VAR_SCORE);
+      Object score = SCORE.get(values);
       if (!(score instanceof Number number)) {
         problems.add("Trường \"Điểm\" là bắt buộc khi chấp nhận bài thu hoạch.");
       } else if (Double.isNaN(number.doubleValue()) || number.doubleValue() < 0 || number.doubleValue() > 10) {
