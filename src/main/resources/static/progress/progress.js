@@ -10,11 +10,13 @@
  */
 'use strict';
 (function () {
+  // el, alertBox, call, problem, formatTime, formatDay: ../js/pages.js, loaded before this file
+  const pages = window.selfTrainingPages;
+  const {el, alertBox, formatTime, formatDay} = pages;
   const API = '../api/reports';
   const DOSSIERS = '../api/dossiers';
   const COCKPIT = '../camunda/app/cockpit/default/';
   const SVG = 'http://www.w3.org/2000/svg';
-  const ZONE = 'Asia/Ho_Chi_Minh';
   const DIRECT = 'direct';
   const DIRECT_NAME = 'Các đơn vị trực thuộc Sở';
   const PROVINCE_NAME = 'Toàn tỉnh';
@@ -38,22 +40,11 @@
 
   // ---------- helpers ----------
 
-  function el(tag, text, attributes) {
-    const node = document.createElement(tag);
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    Object.entries(attributes || {}).forEach(([k, v]) => node.setAttribute(k, v));
-    return node;
-  }
-
   function svg(tag, attributes, text) {
     const node = document.createElementNS(SVG, tag);
     Object.entries(attributes || {}).forEach(([k, v]) => node.setAttribute(k, v));
     if (text !== undefined && text !== null) node.textContent = String(text);
     return node;
-  }
-
-  function alertBox(kind, text) {
-    return el('div', text, {class: 'alert ' + kind});
   }
 
   function showMessage(kind, text, link) {
@@ -65,55 +56,20 @@
     $('message').replaceChildren(box);
   }
 
+  /** A GET of our API; no answer at all (the network) is status 0. */
   async function call(path, base = API) {
-    let response;
     try {
-      response = await fetch(base + path, {credentials: 'same-origin',
-        // X-Requested-With: the server then skips the browser's own login prompt and the page explains
-        headers: {Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest'}});
+      return await pages.call(base + path);
     } catch (e) {
       return {status: 0, body: null};
     }
-    let body = null;
-    try { body = await response.json(); } catch (e) { /* not JSON */ }
-    return {status: response.status, body};
   }
 
-  function problem(answer) {
-    if (answer.status === 401) return LOGIN_HINT;
-    if (answer.body && answer.body.message) return answer.body.message;
-    if (answer.status === 0) return 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.';
-    return 'Máy chủ trả lời lỗi (mã ' + answer.status + '). Vui lòng thử lại sau.';
-  }
+  const problem = answer => pages.problem(answer, LOGIN_HINT);
 
   const number = value => (value || 0).toLocaleString('vi-VN');
   const percent = (part, whole) => whole > 0 ? (100 * part / whole).toLocaleString('vi-VN',
     {maximumFractionDigits: 1}) + '%' : '–';
-
-  const TIME = new Intl.DateTimeFormat('en-GB', {timeZone: ZONE, day: '2-digit', month: '2-digit',
-    year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23'});
-  const DAY = new Intl.DateTimeFormat('en-GB', {timeZone: ZONE, day: '2-digit', month: '2-digit',
-    year: 'numeric'});
-
-  /** An instant (the API sends UTC, "…Z") as dd/MM/yyyy HH:mm in Việt Nam time. */
-  function formatTime(value) {
-    if (!value) return '';
-    const date = new Date(value);
-    if (isNaN(date)) return value;
-    const p = Object.fromEntries(TIME.formatToParts(date).map(part => [part.type, part.value]));
-    return p.day + '/' + p.month + '/' + p.year + ' ' + p.hour + ':' + p.minute;
-  }
-
-  /** An instant as dd/MM/yyyy in Việt Nam time; a plain date (2026-11-30) as it is. */
-  function formatDay(value) {
-    if (!value) return '';
-    const plain = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    if (plain) return plain[3] + '/' + plain[2] + '/' + plain[1];
-    const date = new Date(value);
-    if (isNaN(date)) return value;
-    const p = Object.fromEntries(DAY.formatToParts(date).map(part => [part.type, part.value]));
-    return p.day + '/' + p.month + '/' + p.year;
-  }
 
   const label = (kind, key) => (page.labels[kind] && page.labels[kind][key]) || key;
 

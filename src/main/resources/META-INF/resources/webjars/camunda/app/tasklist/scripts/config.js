@@ -17,7 +17,8 @@
 
 // Our Tasklist configuration, served in place of the webjar's own scripts/config.js (our jar's
 // META-INF/resources comes first on the classpath). A copy of Camunda 7.24.0's file, whose
-// comments list the other options, with the locales set and our module ../vi-locale.js loaded.
+// comments list the other options, with the locales set, our module ../vi-locale.js loaded and the
+// helpers our embedded forms share (scripts/self-training-forms.js) loaded before any form.
 import {vietnamese} from '../../vietnamese.js';
 
 export default {
@@ -29,11 +30,11 @@ export default {
   //
   // Vietnamese whatever the browser's language, English as the fallback, dates dd/MM/yyyy
   ...vietnamese,
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // window.selfTrainingForms, used by the scripts of forms/*.html (a form's own <script src> is not
+  // run). Paths are relative to app/tasklist/, without ".js".
+  customScripts: [
+    'scripts/self-training-forms'
+  ],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
