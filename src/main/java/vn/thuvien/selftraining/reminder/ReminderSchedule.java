@@ -23,6 +23,8 @@ import vn.thuvien.selftraining.training.CampaignRepository;
 public class ReminderSchedule {
 
   private static final DateTimeFormatter ISO_LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+  /** The weekly cycle of a task with no week left before the cut-off. */
+  static final String NEVER = "R1/9999-12-31T00:00:00/P7D";
 
   private final CampaignCalendars calendars;
   private final CampaignRepository campaigns;
@@ -70,15 +72,19 @@ public class ReminderSchedule {
    * A week after the due date, then every week until the unit's cut-off closes the year:
    * {@code R<n>/<due + 7 days>/P7D} in the server's zone. A task that opens already past its due
    * date (a participant added late) counts its weeks from when it opens, as its overdue notice goes
-   * out at once. When no week fits before the cut-off, the one firing falls after it: the cut-off has
-   * closed the task by then, and {@code remindWeekly} says nothing for it anyway.
+   * out at once. When no week fits before the cut-off, a cycle that never falls due ({@link #NEVER}; a
+   * timeout listener has no "no timer"): its job goes with the task, and {@code remindWeekly} would say
+   * nothing for it anyway.
    */
   public String weeklyCycle(VariableScope scope, String taskDefinitionKey) {
     CampaignCalendar calendar = calendars.forScope(scope);
     Instant first = overdueAt(scope, taskDefinitionKey).toInstant();
     long weeks = weeksUntilCutOff(first, calendar.unitCutOffAt().toInstant());
+    if (weeks < 1) {
+      return NEVER;
+    }
     LocalDateTime start = LocalDateTime.ofInstant(first, CampaignCalendar.ZONE).plusDays(7);
-    return "R" + Math.max(1, weeks) + "/" + ISO_LOCAL.format(start) + "/P7D";
+    return "R" + weeks + "/" + ISO_LOCAL.format(start) + "/P7D";
   }
 
   /** Whole weeks from the first overdue notice to the cut-off: the weekly reminders between them. */

@@ -389,7 +389,7 @@ class StaffSelfTrainingProcessTest {
     start();
     jdbcClearOutbox();
     Job weekly = timeoutOf(ReminderLadder.weeklyListenerId(TASK_PREPARE_PLAN));
-    assertThat(weekly.getDuedate()).as("after the cut-off, which closes the task first")
+    assertThat(weekly.getDuedate()).as("never: the cut-off closes the task first")
         .isAfter(timerOf(BOUNDARY_CUT_OFF).getDuedate());
 
     fireTimer(weekly, LocalDateTime.of(2018, 4, 15, 9, 0));
