@@ -79,17 +79,17 @@ class BpmnLintTest {
   }
 
   @Test
-  void aReminderEndEventWithoutItsNameFailsTheModelWithFileElementRuleAndMessage() throws IOException {
+  void anEscalationEndEventWithoutItsNameFailsTheModelWithFileElementRuleAndMessage() throws IOException {
     Path model = PROCESSES.resolve("staff-self-training.bpmn");
-    String named = "<bpmn:endEvent id=\"EndEvent_PreparePlanReminded\" name=\"Đã nhắc sắp đến hạn\">";
+    String named = "<bpmn:endEvent id=\"EndEvent_PreparePlanChased\" name=\"Đã báo quá hạn\">";
     String xml = Files.readString(model);
     assertThat(xml).contains(named);
 
     List<BpmnLint.Report> reports = bpmnlint.lint(model.toString(),
-        xml.replace(named, "<bpmn:endEvent id=\"EndEvent_PreparePlanReminded\">"));
+        xml.replace(named, "<bpmn:endEvent id=\"EndEvent_PreparePlanChased\">"));
 
     assertThat(reports).map(BpmnLint.Report::toString).containsExactly(
-        model + ": EndEvent_PreparePlanReminded: label-required: Element is missing label/name");
+        model + ": EndEvent_PreparePlanChased: label-required: Element is missing label/name");
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
@@ -30,8 +31,10 @@ import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.junit.jupiter.api.Test;
@@ -50,8 +53,9 @@ import vn.thuvien.selftraining.training.StaffSelfTrainingProcess;
 
 /**
  * Conventions of the models that no linter knows: what the code says of a model is in the model (a
- * task renamed in Camunda Modeler fails here, not at run time), every chased task has its reminders,
- * ids and names are written by people, the diagrams are readable, and what only shows at scale.
+ * task renamed in Camunda Modeler fails here, not at run time), every chased task has its reminders (timeout
+ * listeners) and its escalation (drawn), ids and names are written by people, the diagrams are readable, and
+ * what only shows at scale.
  */
 class ModelConventionsTest {
 
@@ -105,13 +109,21 @@ class ModelConventionsTest {
     assertThat(missing).as("constants and phases that disagree with their model").isEmpty();
   }
 
+  /**
+   * Each chased task has its reminders as timeout listeners (not drawn: {@code TimeoutListener_<Step>DueSoon}
+   * calling {@code ${remind}} at {@code reminders.dueSoonAt}, and for participants
+   * {@code TimeoutListener_<Step>Weekly} calling {@code ${remindWeekly}} on {@code reminders.weeklyCycle})
+   * and its escalation one level up drawn: the non-interrupting timer {@code BoundaryEvent_<Step>Overdue}
+   * at {@code reminders.overdueAt}, leading to {@code Task_Chase<Step>} ({@code ${chase}}); and every
+   * reminder or chase in a model belongs to a chased task of {@link ReminderLadder}.
+   */
   @Test
   void everyChasedTaskHasItsRemindersAndEveryReminderItsTask() throws Exception {
     List<String> wrong = new ArrayList<>();
-    Set<String> ladder = new HashSet<>();
+    Set<String> listeners = new HashSet<>();
+    Set<String> chases = new HashSet<>();
     Collection<BpmnModelInstance> models = byProcessId().values();
     for (ReminderStep step : ReminderLadder.steps()) {
-      ladder.add(step.serviceTaskId());
       String task = step.taskDefinitionKey();
       BpmnModelInstance model = models.stream().filter(m -> m.getModelElementById(task) instanceof UserTask)
           .findFirst().orElse(null);
@@ -119,28 +131,84 @@ class ModelConventionsTest {
         wrong.add(task + ": no user task of that id in any model");
         continue;
       }
-      String name = ((UserTask) model.getModelElementById(task)).getName();
-      if (!step.stepLabel().equals(name)) {
-        wrong.add(task + ": the ladder calls it \"" + step.stepLabel() + "\", the model \"" + name + "\"");
+      UserTask userTask = (UserTask) model.getModelElementById(task);
+      if (!step.stepLabel().equals(userTask.getName())) {
+        wrong.add(task + ": the ladder calls it \"" + step.stepLabel() + "\", the model \"" + userTask.getName() + "\"");
       }
-      boolean remind = step.serviceTaskId().equals(ReminderLadder.remindTaskId(task));
-      String timer = remind ? ReminderLadder.dueSoonEventId(task) : ReminderLadder.overdueEventId(task);
+      Map<String, String> expected = new LinkedHashMap<>();
+      expected.put(ReminderLadder.dueSoonListenerId(task),
+          "${remind} at ${reminders.dueSoonAt(execution, '" + task + "')}");
+      if (step.remindedWeekly()) {
+        expected.put(ReminderLadder.weeklyListenerId(task),
+            "${remindWeekly} every ${reminders.weeklyCycle(execution, '" + task + "')}");
+      }
+      Map<String, String> actual = timeoutListeners(userTask);
+      for (Map.Entry<String, String> listener : expected.entrySet()) {
+        if (!listener.getValue().equals(actual.get(listener.getKey()))) {
+          wrong.add(task + ": timeout listener " + listener.getKey() + " should call " + listener.getValue() + ", is "
+              + actual.get(listener.getKey()));
+        }
+      }
+      listeners.addAll(expected.keySet());
+      String timer = ReminderLadder.overdueEventId(task);
+      String chase = ReminderLadder.chaseTaskId(task);
+      chases.add(chase);
       if (!(model.getModelElementById(timer) instanceof BoundaryEvent boundary)
           || !boundary.getAttachedTo().getId().equals(task) || boundary.cancelActivity()) {
         wrong.add(task + ": no non-interrupting timer " + timer + " on it");
-      } else if (boundary.getOutgoing().stream().noneMatch(flow -> flow.getTarget().getId().equals(step.serviceTaskId()))) {
-        wrong.add(timer + ": does not lead to " + step.serviceTaskId());
+      } else if (!("${reminders.overdueAt(execution, '" + task + "')}").equals(timeDate(boundary))) {
+        wrong.add(timer + ": should fire once, at ${reminders.overdueAt(execution, '" + task + "')}");
+      } else if (boundary.getOutgoing().stream().noneMatch(flow -> flow.getTarget().getId().equals(chase))) {
+        wrong.add(timer + ": does not lead to " + chase);
+      }
+      if (!(model.getModelElementById(chase) instanceof ServiceTask service)
+          || !"${chase}".equals(service.getCamundaDelegateExpression())) {
+        wrong.add(task + ": no service task " + chase + " calling ${chase}");
       }
     }
     for (BpmnModelInstance model : models) {
       for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
         String bean = task.getCamundaDelegateExpression();
-        if (("${remind}".equals(bean) || "${chase}".equals(bean)) && !ladder.contains(task.getId())) {
-          wrong.add(task.getId() + ": calls " + bean + " but is no step of ReminderLadder");
+        if ("${chase}".equals(bean) && !chases.contains(task.getId())) {
+          wrong.add(task.getId() + ": calls " + bean + " but chases no task of ReminderLadder");
         }
+        if ("${remind}".equals(bean) || "${remindWeekly}".equals(bean)) {
+          wrong.add(task.getId() + ": calls " + bean + ", a task listener, from a service task");
+        }
+      }
+      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        timeoutListeners(task).keySet().stream().filter(id -> !listeners.contains(id))
+            .forEach(id -> wrong.add(task.getId() + ": timeout listener " + id + " is no reminder of ReminderLadder"));
       }
     }
     assertThat(wrong).as("reminder ladder against the models").isEmpty();
+  }
+
+  /** Timeout listener id → {@code <delegate> at <timeDate>} or {@code <delegate> every <timeCycle>}. */
+  private static Map<String, String> timeoutListeners(UserTask task) {
+    Map<String, String> listeners = new LinkedHashMap<>();
+    if (task.getExtensionElements() == null) {
+      return listeners;
+    }
+    for (CamundaTaskListener listener : task.getExtensionElements().getElementsQuery()
+        .filterByType(CamundaTaskListener.class).list()) {
+      if (!TaskListener.EVENTNAME_TIMEOUT.equals(listener.getCamundaEvent())) {
+        continue;
+      }
+      for (TimerEventDefinition timer : listener.getTimeouts()) {
+        String when = timer.getTimeDate() != null ? " at " + timer.getTimeDate().getTextContent()
+            : timer.getTimeCycle() != null ? " every " + timer.getTimeCycle().getTextContent()
+            : " after " + timer.getTimeDuration().getTextContent();
+        listeners.put(listener.getAttributeValue("id"), listener.getCamundaDelegateExpression() + when);
+      }
+    }
+    return listeners;
+  }
+
+  private static String timeDate(BoundaryEvent boundary) {
+    return boundary.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
+        .map(TimerEventDefinition.class::cast).filter(timer -> timer.getTimeDate() != null)
+        .map(timer -> timer.getTimeDate().getTextContent()).findFirst().orElse(null);
   }
 
   @ParameterizedTest(name = "{0}")

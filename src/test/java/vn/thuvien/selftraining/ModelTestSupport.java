@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -66,6 +67,15 @@ public final class ModelTestSupport {
   }
 
   /** Runs the async continuations (never the timers) one by one until none is left. */
+  /** The job of a timeout listener of the instance's task, e.g. {@code TimeoutListener_SendUnitReportDueSoon}. */
+  public static Job timeoutOf(ProcessEngine engine, String processInstanceId, String listenerId) {
+    return engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).list().stream()
+        .filter(job -> ((JobEntity) job).getJobHandlerConfigurationRaw().contains("$taskListener~" + listenerId))
+        .reduce((a, b) -> {
+          throw new AssertionError("two jobs of " + listenerId);
+        }).orElse(null);
+  }
+
   public static void runAsyncJobs(ProcessEngine engine) {
     for (int guard = 0; guard < 1000; guard++) {
       List<Job> jobs = engine.getManagementService().createJobQuery().messages().listPage(0, 1);

@@ -14,13 +14,21 @@ import vn.thuvien.selftraining.training.CalendarDate;
 import vn.thuvien.selftraining.training.Phase;
 
 /**
- * Every rung of the ladder in the models, by the id of its service task. Each chased user task has
- * two: {@code Task_Remind<Step>} after the timer {@code BoundaryEvent_<Step>DueSoon} (some days
- * before the due date) and {@code Task_Chase<Step>} after {@code BoundaryEvent_<Step>Overdue} (at the
- * due date, then weekly for participants until the cut-off).
+ * Every chased user task of the models, and the ids its reminders and escalation have there. Each
+ * chased task {@code Task_<Step>} has
+ * <ul>
+ * <li>a timeout task listener {@code TimeoutListener_<Step>DueSoon} ({@code ${remind}}, some days before
+ * the due date), not drawn in the diagram;</li>
+ * <li>for participants, a timeout task listener {@code TimeoutListener_<Step>Weekly}
+ * ({@code ${remindWeekly}}, every week after the due date until the cut-off), not drawn either;</li>
+ * <li>the escalation one level up, drawn: the non-interrupting timer {@code BoundaryEvent_<Step>Overdue}
+ * (at the due date) before the service task {@code Task_Chase<Step>} ({@code ${chase}}).</li>
+ * </ul>
  */
 public final class ReminderLadder {
 
+  private static final String TASK = "Task_";
+  private static final String CHASE = "Task_Chase";
   private static final Map<String, ReminderStep> STEPS = new LinkedHashMap<>();
 
   static {
@@ -39,14 +47,19 @@ public final class ReminderLadder {
   private ReminderLadder() {
   }
 
-  /** Every rung: a remind and a chase step for each chased user task. */
+  /** Every chased user task. */
   public static Collection<ReminderStep> steps() {
     return Collections.unmodifiableCollection(STEPS.values());
   }
 
-  /** The boundary timer before the remind step of a chased user task. */
-  public static String dueSoonEventId(String taskDefinitionKey) {
-    return "BoundaryEvent_" + stepName(taskDefinitionKey) + "DueSoon";
+  /** The timeout listener of a chased user task that reminds some days before the due date. */
+  public static String dueSoonListenerId(String taskDefinitionKey) {
+    return "TimeoutListener_" + stepName(taskDefinitionKey) + "DueSoon";
+  }
+
+  /** The timeout listener of a participant's task that reminds weekly after the due date. */
+  public static String weeklyListenerId(String taskDefinitionKey) {
+    return "TimeoutListener_" + stepName(taskDefinitionKey) + "Weekly";
   }
 
   /** The boundary timer before the chase step of a chased user task. */
@@ -56,34 +69,33 @@ public final class ReminderLadder {
 
   /** The step name used in element ids: {@code Task_StudyCommonPart} → {@code StudyCommonPart}. */
   public static String stepName(String taskDefinitionKey) {
-    return taskDefinitionKey.substring("Task_".length());
+    return taskDefinitionKey.substring(TASK.length());
   }
 
-  public static String remindTaskId(String taskDefinitionKey) {
-    return "Task_Remind" + stepName(taskDefinitionKey);
-  }
-
+  /** The service task that tells whoever is late and escalates one level up. */
   public static String chaseTaskId(String taskDefinitionKey) {
-    return "Task_Chase" + stepName(taskDefinitionKey);
+    return CHASE + stepName(taskDefinitionKey);
   }
 
-  /** The step a ladder service task belongs to. */
-  public static ReminderStep ofServiceTask(String activityId) {
-    ReminderStep step = STEPS.get(activityId);
-    if (step == null) {
+  /** The step a chase service task belongs to. */
+  public static ReminderStep ofChaseTask(String activityId) {
+    if (!activityId.startsWith(CHASE)) {
       throw new IllegalArgumentException("No reminder step for " + activityId);
+    }
+    return ofUserTask(TASK + activityId.substring(CHASE.length()));
+  }
+
+  /** The step of a chased user task. */
+  public static ReminderStep ofUserTask(String taskDefinitionKey) {
+    ReminderStep step = STEPS.get(taskDefinitionKey);
+    if (step == null) {
+      throw new IllegalArgumentException("No reminder step for " + taskDefinitionKey);
     }
     return step;
   }
 
-  public static ReminderStep ofUserTask(String taskDefinitionKey) {
-    return ofServiceTask(remindTaskId(taskDefinitionKey));
-  }
-
   private static void add(String taskKey, String label, CalendarDate dueField, Audience audience) {
-    ReminderStep remind = new ReminderStep(remindTaskId(taskKey), taskKey, label, dueField, audience);
-    STEPS.put(remind.serviceTaskId(), remind);
-    STEPS.put(chaseTaskId(taskKey), new ReminderStep(chaseTaskId(taskKey), taskKey, label, dueField, audience));
+    STEPS.put(taskKey, new ReminderStep(taskKey, label, dueField, audience));
   }
 
 }

@@ -2,12 +2,12 @@ package vn.thuvien.selftraining.reminder;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -35,10 +35,14 @@ import vn.thuvien.selftraining.training.StaffSelfTrainingProcess;
  * <li>{@code phaseOpenedNotice}: create listener of each participant task: the phase is open, or,
  * when the submission reopens because the principal returned the report, that it was returned and
  * why;</li>
- * <li>{@code remind}: every {@code Task_Remind*}: the deadline is near (skipped when the task
- * opened less than a day ago: its opening notice already said when it is due);</li>
- * <li>{@code chase}: every {@code Task_Chase*}: at the due date an overdue notice to whoever is
- * late and an escalation one level up; for participants, a weekly reminder after that.</li>
+ * <li>{@code remind}: timeout listener {@code TimeoutListener_<Step>DueSoon} of every chased task:
+ * the deadline is near (skipped when the task opened less than a day ago: its opening notice already
+ * said when it is due);</li>
+ * <li>{@code remindWeekly}: timeout listener {@code TimeoutListener_<Step>Weekly} of every participant
+ * task: a weekly reminder after the due date, until the cut-off;</li>
+ * <li>{@code chase}: every {@code Task_Chase*}, drawn after the overdue boundary timer: at the due
+ * date an overdue notice to whoever is late and an escalation one level up (a submission reopened
+ * after being reported overdue: a weekly reminder instead).</li>
  * </ul>
  */
 @Configuration
@@ -75,17 +79,28 @@ public class ReminderNotices {
   }
 
   @Bean
-  public JavaDelegate remind() {
-    return execution -> {
-      ReminderStep step = ReminderLadder.ofServiceTask(execution.getCurrentActivityId());
-      Task chased = chasedTask(execution, step);
-      if (chased == null) {
-        return;
-      }
+  public TaskListener remind() {
+    return task -> {
+      ReminderStep step = ReminderLadder.ofUserTask(task.getTaskDefinitionKey());
       boolean justOpened = step.audience() == Audience.PARTICIPANT
-          && Duration.between(chased.getCreateTime().toInstant(), clock.instant()).toHours() < 24;
+          && Duration.between(task.getCreateTime().toInstant(), clock.instant()).toHours() < 24;
       if (!justOpened) {
-        notify(execution, step, step.audience(), NoticeKind.REMINDER, dueAt(execution, step), null);
+        notify(task.getExecution(), step, step.audience(), NoticeKind.REMINDER, dueAt(task.getExecution(), step), null);
+      }
+    };
+  }
+
+  @Bean
+  public TaskListener remindWeekly() {
+    return task -> {
+      ReminderStep step = ReminderLadder.ofUserTask(task.getTaskDefinitionKey());
+      DelegateExecution execution = task.getExecution();
+      Date due = dueAt(execution, step);
+      // the first overdue notice went out at the due date, or when the task opened if that was later
+      Instant first = due.before(task.getCreateTime()) ? task.getCreateTime().toInstant() : due.toInstant();
+      if (step.remindedWeekly()
+          && ReminderSchedule.weeksUntilCutOff(first, calendars.forScope(execution).unitCutOffAt().toInstant()) > 0) {
+        notify(execution, step, Audience.PARTICIPANT, NoticeKind.WEEKLY_REMINDER, due, null);
       }
     };
   }
@@ -93,12 +108,12 @@ public class ReminderNotices {
   @Bean
   public JavaDelegate chase() {
     return execution -> {
-      ReminderStep step = ReminderLadder.ofServiceTask(execution.getCurrentActivityId());
+      ReminderStep step = ReminderLadder.ofChaseTask(execution.getCurrentActivityId());
       if (chasedTask(execution, step) == null) {
         return;
       }
       Date due = dueAt(execution, step);
-      // the cycle's first firing is the overdue notice; later ones are weekly reminders
+      // a submission reopened after its return was already reported overdue: a weekly reminder only
       boolean firstTime = !outbox.recorded(execution.getProcessInstanceId(), step.taskDefinitionKey(),
           NoticeKind.OVERDUE);
       if (step.audience() == Audience.PARTICIPANT && !firstTime) {

@@ -70,7 +70,7 @@ class CampaignProcessTest {
   JavaDelegate consolidateProvince = mock(JavaDelegate.class);
   TaskListener provinceReportConfirmed = mock(TaskListener.class);
   JavaDelegate provinceReportNotReviewed = mock(JavaDelegate.class);
-  JavaDelegate remind = mock(JavaDelegate.class);
+  TaskListener remind = mock(TaskListener.class);
   JavaDelegate chase = mock(JavaDelegate.class);
 
   @BeforeEach
@@ -214,17 +214,18 @@ class CampaignProcessTest {
     verify(guidancePublished).notify(any(DelegateTask.class));
   }
 
-  // ---------------------------------------------------------------- due-soon reminder (moving to a task listener)
+  // ---------------------------------------------------------------- due-soon reminder (a timeout listener of the task)
 
   @Test
   void dueSoonReminderForTheGuidance() throws Exception {
     start();
-    String dueSoon = ReminderLadder.dueSoonEventId(TASK_PUBLISH_GUIDANCE);
-    assertThat(timerOf(dueSoon).getDuedate()).isEqualTo(date(LocalDateTime.of(2018, 2, 25, 23, 59)));
+    Job dueSoon = timeoutOf(processEngine, instance.getId(), ReminderLadder.dueSoonListenerId(TASK_PUBLISH_GUIDANCE));
+    assertThat(dueSoon.getDuedate()).isEqualTo(date(LocalDateTime.of(2018, 2, 25, 23, 59)));
 
-    fireTimer(dueSoon, LocalDateTime.of(2018, 2, 25, 23, 59));
+    setClock(LocalDateTime.of(2018, 2, 25, 23, 59));
+    execute(dueSoon);
 
-    verify(remind).execute(any(DelegateExecution.class));
+    verify(remind).notify(any(DelegateTask.class));
     assertThat(instance).isWaitingAt(TASK_PUBLISH_GUIDANCE);
   }
 

@@ -67,7 +67,7 @@ class DistrictProcessTest {
   JavaDelegate aggregateDistrict = mock(JavaDelegate.class);
   TaskListener districtReportSent = mock(TaskListener.class);
   JavaDelegate districtNotReported = mock(JavaDelegate.class);
-  JavaDelegate remind = mock(JavaDelegate.class);
+  TaskListener remind = mock(TaskListener.class);
   JavaDelegate chase = mock(JavaDelegate.class);
 
   @BeforeEach
@@ -164,17 +164,18 @@ class DistrictProcessTest {
     assertThat(instance).isEnded().hasPassed(END_EVENT_REPORTED);
   }
 
-  // ---------------------------------------------------------------- due-soon reminder (moving to a task listener)
+  // ---------------------------------------------------------------- due-soon reminder (a timeout listener of the task)
 
   @Test
   void dueSoonReminderForTheDistrictReport() throws Exception {
     walkToReview();
-    String dueSoon = ReminderLadder.dueSoonEventId(TASK_REVIEW_REPORT);
-    assertThat(timerOf(dueSoon).getDuedate()).isEqualTo(date(LocalDateTime.of(2018, 4, 13, 23, 59)));
+    Job dueSoon = timeoutOf(processEngine, instance.getId(), ReminderLadder.dueSoonListenerId(TASK_REVIEW_REPORT));
+    assertThat(dueSoon.getDuedate()).isEqualTo(date(LocalDateTime.of(2018, 4, 13, 23, 59)));
 
-    fireTimer(dueSoon, LocalDateTime.of(2018, 4, 13, 23, 59));
+    setClock(LocalDateTime.of(2018, 4, 13, 23, 59));
+    execute(dueSoon);
 
-    verify(remind).execute(any(DelegateExecution.class));
+    verify(remind).notify(any(DelegateTask.class));
     assertThat(instance).isWaitingAt(TASK_REVIEW_REPORT);
   }
 

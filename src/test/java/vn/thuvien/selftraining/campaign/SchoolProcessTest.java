@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import vn.thuvien.selftraining.ModelTestSupport;
-import vn.thuvien.selftraining.directory.Directory;
 import vn.thuvien.selftraining.directory.Directory.Person;
+import vn.thuvien.selftraining.directory.Directory;
 import vn.thuvien.selftraining.reminder.ReminderLadder;
 import vn.thuvien.selftraining.reminder.ReminderSchedule;
 import vn.thuvien.selftraining.training.CampaignCalendars;
@@ -74,7 +74,7 @@ class SchoolProcessTest {
   JavaDelegate summariseUnit = mock(JavaDelegate.class);
   TaskListener unitReportSent = mock(TaskListener.class);
   JavaDelegate unitNotReported = mock(JavaDelegate.class);
-  JavaDelegate remind = mock(JavaDelegate.class);
+  TaskListener remind = mock(TaskListener.class);
   JavaDelegate chase = mock(JavaDelegate.class);
 
   @BeforeEach
@@ -228,17 +228,18 @@ class SchoolProcessTest {
     assertThat(instance).isEnded().hasPassed(END_EVENT_REPORTED);
   }
 
-  // ---------------------------------------------------------------- due-soon reminder (moving to a task listener)
+  // ---------------------------------------------------------------- due-soon reminder (a timeout listener of the task)
 
   @Test
   void dueSoonReminderForTheUnitReport() throws Exception {
     walkToUnitReport();
-    String dueSoon = ReminderLadder.dueSoonEventId(TASK_SEND_UNIT_REPORT);
-    assertThat(timerOf(dueSoon).getDuedate()).isEqualTo(date(LocalDateTime.of(2018, 4, 9, 23, 59)));
+    Job dueSoon = timeoutOf(processEngine, instance.getId(), ReminderLadder.dueSoonListenerId(TASK_SEND_UNIT_REPORT));
+    assertThat(dueSoon.getDuedate()).isEqualTo(date(LocalDateTime.of(2018, 4, 9, 23, 59)));
 
-    fireTimer(dueSoon, LocalDateTime.of(2018, 4, 9, 23, 59));
+    setClock(LocalDateTime.of(2018, 4, 9, 23, 59));
+    execute(dueSoon);
 
-    verify(remind).execute(any(DelegateExecution.class));
+    verify(remind).notify(any(DelegateTask.class));
     assertThat(instance).isWaitingAt(TASK_SEND_UNIT_REPORT);
   }
 

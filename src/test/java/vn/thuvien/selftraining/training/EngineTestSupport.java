@@ -77,6 +77,7 @@ public final class EngineTestSupport {
     ReminderNotices notices = new ReminderNotices(directory, structure, calendars, outbox, clock);
     Mocks.register("phaseOpenedNotice", notices.phaseOpenedNotice());
     Mocks.register("remind", notices.remind());
+    Mocks.register("remindWeekly", notices.remindWeekly());
     Mocks.register("chase", notices.chase());
   }
 

@@ -23,6 +23,9 @@ import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecifica
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -37,6 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import vn.thuvien.selftraining.reminder.ReminderLadder;
 import vn.thuvien.selftraining.dossier.Dossier;
 import vn.thuvien.selftraining.dossier.DossierPdf;
 import vn.thuvien.selftraining.dossier.Dossiers;
@@ -65,11 +69,13 @@ class StaffSelfTrainingProcessTest {
   static final byte[] PDF = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF".getBytes(StandardCharsets.US_ASCII);
 
   EngineTestSupport support;
+  ProcessEngine processEngine;
   ProcessInstance instance;
 
   @BeforeEach
   void setUp(ProcessEngine processEngine) {
     init(processEngine);
+    this.processEngine = processEngine;
     support = new EngineTestSupport(processEngine, MAX_REPORT_BYTES);
     EngineTestSupport.setClock(LocalDateTime.of(2017, 11, 20, 9, 0));
   }
@@ -328,12 +334,11 @@ class StaffSelfTrainingProcessTest {
   void openWorkIsRemindedBeforeItsDueDateThenChasedAndEscalated(Phase phase) {
     start();
     walkTo(phase.taskId());
-    String step = phase.taskId().substring("Task_".length());
     LocalDate due = CampaignCalendar.defaultFor(YEAR).dueDate(phase);
     jdbcClearOutbox();
 
-    fireTimer("BoundaryEvent_" + step + "DueSoon", due.minusDays(3).atTime(23, 59));
-    fireTimer("BoundaryEvent_" + step + "Overdue", due.atTime(23, 59));
+    fireTimer(timeoutOf(ReminderLadder.dueSoonListenerId(phase.taskId())), due.minusDays(3).atTime(23, 59));
+    fireTimer(ReminderLadder.overdueEventId(phase.taskId()), due.atTime(23, 59));
 
     boolean participant = phase != Phase.EVALUATION;
     String late = participant ? "nv.lan" : "ht.binh";
@@ -354,13 +359,40 @@ class StaffSelfTrainingProcessTest {
     fireTimer("BoundaryEvent_StudyCommonPartOverdue", LocalDateTime.of(2017, 12, 31, 23, 59));
     List<String> atDueDate = support.outboxLines();
 
-    Job weekly = timerOf("BoundaryEvent_StudyCommonPartOverdue");
+    assertThat(timerOf("BoundaryEvent_StudyCommonPartOverdue")).as("the escalation fires once").isNull();
+    Job weekly = timeoutOf("TimeoutListener_StudyCommonPartWeekly");
     assertThat(weekly.getDuedate()).isEqualTo(EngineTestSupport.date(LocalDateTime.of(2018, 1, 7, 23, 59)));
-    fireTimer("BoundaryEvent_StudyCommonPartOverdue", LocalDateTime.of(2018, 1, 7, 23, 59));
+    fireTimer(weekly, LocalDateTime.of(2018, 1, 7, 23, 59));
 
     assertThat(support.outboxLines()).hasSize(atDueDate.size() + 1)
         .endsWith("WEEKLY_REMINDER nv.lan " + TASK_STUDY_COMMON_PART);
     assertThat(atDueDate).contains("OVERDUE nv.lan " + TASK_STUDY_COMMON_PART, "ESCALATION ht.binh " + TASK_STUDY_COMMON_PART);
+  }
+
+  @Test
+  void aPhaseOpenedPastItsDueDateIsReportedOverdueAtOnceThenWeeklyFromThatDay() {
+    LocalDateTime late = LocalDateTime.of(2018, 1, 2, 9, 0);
+    EngineTestSupport.setClock(late);
+    start();
+
+    assertThat(timerOf(ReminderLadder.overdueEventId(TASK_PREPARE_PLAN)).getDuedate())
+        .isEqualTo(EngineTestSupport.date(late));
+    assertThat(timeoutOf(ReminderLadder.weeklyListenerId(TASK_PREPARE_PLAN)).getDuedate())
+        .isEqualTo(EngineTestSupport.date(late.plusDays(7)));
+  }
+
+  @Test
+  void noWeeklyReminderWhenNoWeekIsLeftBeforeTheCutOff() {
+    EngineTestSupport.setClock(LocalDateTime.of(2018, 4, 8, 9, 0));
+    start();
+    jdbcClearOutbox();
+    Job weekly = timeoutOf(ReminderLadder.weeklyListenerId(TASK_PREPARE_PLAN));
+    assertThat(weekly.getDuedate()).as("never: the cut-off closes the task first")
+        .isAfter(timerOf(BOUNDARY_CUT_OFF).getDuedate());
+
+    fireTimer(weekly, LocalDateTime.of(2018, 4, 15, 9, 0));
+
+    assertThat(support.outboxLines()).isEmpty();
   }
 
   @Test
@@ -371,10 +403,15 @@ class StaffSelfTrainingProcessTest {
     EngineTestSupport.setClock(LocalDateTime.of(2017, 12, 28, 23, 59));
     String activityId = runtimeService().getActiveActivityIds(instance.getId()).get(0);
 
-    // the reminder's service task run again, as a retried job would
-    execute(timerOf("BoundaryEvent_StudyCommonPartDueSoon"));
-    runtimeService().createProcessInstanceModification(instance.getId())
-        .startBeforeActivity("Task_RemindStudyCommonPart").execute();
+    // the reminder's listener run again, as a retried job would
+    execute(timeoutOf("TimeoutListener_StudyCommonPartDueSoon"));
+    String taskId = task().getId();
+    TaskListener remind = (TaskListener) Mocks.get("remind");
+    ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        .execute(context -> {
+          remind.notify(context.getTaskManager().findTaskById(taskId));
+          return null;
+        });
 
     assertThat(activityId).isEqualTo(TASK_STUDY_COMMON_PART);
     assertThat(support.outboxLines()).containsExactly("REMINDER nv.lan " + TASK_STUDY_COMMON_PART);
@@ -387,7 +424,7 @@ class StaffSelfTrainingProcessTest {
     walkTo(TASK_STUDY_COMMON_PART);
     jdbcClearOutbox();
     // the due-soon moment has passed: the timer fires at once, but the opening notice said it all
-    execute(timerOf("BoundaryEvent_StudyCommonPartDueSoon"));
+    execute(timeoutOf("TimeoutListener_StudyCommonPartDueSoon"));
     assertThat(support.outboxLines()).isEmpty();
   }
 
@@ -647,9 +684,22 @@ class StaffSelfTrainingProcessTest {
         .activityId(activityId).singleResult();
   }
 
+  /** The job of a timeout listener of the instance's task, e.g. {@code TimeoutListener_StudyCommonPartDueSoon}. */
+  Job timeoutOf(String listenerId) {
+    return managementService().createJobQuery().processInstanceId(instance.getId()).list().stream()
+        .filter(job -> ((JobEntity) job).getJobHandlerConfigurationRaw().contains("$taskListener~" + listenerId))
+        .reduce((a, b) -> {
+          throw new AssertionError("two jobs of " + listenerId);
+        }).orElse(null);
+  }
+
   void fireTimer(String activityId, LocalDateTime at) {
+    fireTimer(timerOf(activityId), at);
+  }
+
+  void fireTimer(Job timer, LocalDateTime at) {
     EngineTestSupport.setClock(at);
-    execute(timerOf(activityId));
+    execute(timer);
   }
 
   ParticipantRecord record() {
